@@ -1,0 +1,122 @@
+import { Rng, liveTensors, tf, useBackend } from '@neuralrg/tensor';
+import {
+  AffineCoupling,
+  Blockwise,
+  Chain,
+  Flow,
+  Inverted,
+  blockSites,
+  buildHierarchy,
+  hierarchyLayers,
+  latentLevels,
+  realNvpBlock,
+} from './index';
+import { conformance, perturbParameters } from './testing';
+
+// Float32 tolerances: a round trip through ~60 couplings accumulates
+// rounding of order 1e-6 relative per op on values of order 1-10, so 1e-3
+// absolute is tight enough to catch a wrong inverse (errors of order 1)
+// without flaking. ln|det| from an autodiff Jacobian and a float64 LU
+// agrees with the analytic sum of scales to ~1e-4 for dim <= 64.
+const ROUND_TRIP = 1e-3;
+const LOG_DET = 2e-3;
+
+const mlp = { hidden: [8, 8], activation: 'elu' as const, outputGain: 1, scaleBound: 2 };
+
+beforeAll(async () => {
+  await useBackend('cpu');
+});
+
+describe('bijectors are invertible with exact ln|det|', () => {
+  const cases: Array<[string, (rng: Rng) => Chain | AffineCoupling | Blockwise | Inverted]> = [
+    ['affine coupling, parity 0', (rng) => new AffineCoupling({ dim: 4, parity: 0, ...mlp }, rng)],
+    ['affine coupling, parity 1, tanh', (rng) =>
+      new AffineCoupling({ dim: 6, parity: 1, ...mlp, activation: 'tanh' }, rng)],
+    ['RealNVP block', (rng) => realNvpBlock({ dim: 4, layers: 4, ...mlp }, rng)],
+    ['inverted RealNVP block', (rng) => new Inverted(realNvpBlock({ dim: 4, layers: 3, ...mlp }, rng))],
+    ['blockwise on a partial tiling', (rng) =>
+      new Blockwise(16, blockSites(4, 1, false), realNvpBlock({ dim: 4, layers: 2, ...mlp }, rng))],
+    ['MERA hierarchy L=4', (rng) => {
+      const h = buildHierarchy(
+        { L: 4, layout: 'mera', couplingLayers: 2, hidden: [6], activation: 'elu', scaleBound: 2 },
+        rng,
+      );
+      perturbParameters(h.parameters(), rng, 0.3);
+      return h;
+    }],
+    ['decimator-only hierarchy L=8', (rng) => {
+      const h = buildHierarchy(
+        { L: 8, layout: 'decimator', couplingLayers: 2, hidden: [6], activation: 'relu', scaleBound: 2 },
+        rng,
+      );
+      perturbParameters(h.parameters(), rng, 0.3);
+      return h;
+    }],
+  ];
+
+  test.each(cases)('%s', (_name, make) => {
+    const rng = new Rng(7);
+    const bijector = make(rng);
+    const before = liveTensors();
+    const result = conformance(bijector, rng);
+    expect(liveTensors()).toBe(before);
+    expect(result.roundTrip).toBeLessThan(ROUND_TRIP);
+    expect(result.inverseOfForward).toBeLessThan(ROUND_TRIP);
+    expect(result.logDetSum).toBeLessThan(LOG_DET);
+    expect(result.logDetError).toBeLessThan(LOG_DET);
+    bijector.dispose();
+  });
+});
+
+describe('MERA layout', () => {
+  test('each tiling covers the surviving sites exactly once', () => {
+    const L = 8;
+    for (let level = 0; level < 3; level++) {
+      for (const shifted of [false, true]) {
+        const sites = Array.from(blockSites(L, level, shifted)).sort((a, b) => a - b);
+        const spacing = 1 << level;
+        const expected: number[] = [];
+        for (let i = 0; i < L; i += spacing) for (let j = 0; j < L; j += spacing) expected.push(i * L + j);
+        expect(sites).toEqual(expected.sort((a, b) => a - b));
+      }
+    }
+  });
+
+  test('a full MERA on L=8 has 6 layers, coarse to fine', () => {
+    const layers = hierarchyLayers({ L: 8, layout: 'mera', couplingLayers: 1, hidden: [2], activation: 'elu', scaleBound: 1 });
+    expect(layers.map((l) => `${l.role[1]}${l.level}`)).toEqual(['e2', 'i2', 'e1', 'i1', 'e0', 'i0']);
+  });
+
+  test('latent levels count 3/4 of the sites at level 0', () => {
+    const levels = Array.from(latentLevels(8));
+    expect(levels.filter((l) => l === 0)).toHaveLength(48);
+    expect(levels.filter((l) => l === 1)).toHaveLength(12);
+    expect(levels.filter((l) => l === 2)).toHaveLength(3);
+    expect(levels.filter((l) => l === 3)).toHaveLength(1);
+  });
+
+  test('bad sizes are rejected with the value', () => {
+    const base = { couplingLayers: 1, hidden: [2], activation: 'elu' as const, scaleBound: 1 };
+    expect(() => hierarchyLayers({ L: 6, layout: 'mera', ...base })).toThrow(/power of 2.*got 6/);
+    expect(() => hierarchyLayers({ L: 8, layout: 'mera', depth: 4, ...base })).toThrow(/depth.*got 4/);
+    const rng = new Rng(1);
+    const block = realNvpBlock({ dim: 4, layers: 1, ...mlp }, rng);
+    expect(() => block.forward(tf.zeros([2, 5]))).toThrow(/\[B, 4\].*\[2, 5\]/);
+  });
+});
+
+describe('Flow density', () => {
+  test('ln q from sampling equals ln q from the inverse pass, symmetrised too', () => {
+    const rng = new Rng(3);
+    const h = buildHierarchy({ L: 4, layout: 'mera', couplingLayers: 2, hidden: [6], activation: 'elu', scaleBound: 2 }, rng);
+    perturbParameters(h.parameters(), rng, 0.3);
+    for (const symmetric of [false, true]) {
+      const flow = new Flow(h, symmetric);
+      const [a, b] = tf.tidy(() => {
+        const s = flow.sample(5, rng);
+        return [s.logQ.dataSync(), flow.logProb(s.x).dataSync()];
+      });
+      for (let i = 0; i < 5; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-3);
+    }
+  });
+});

@@ -1,0 +1,13 @@
+export { tf } from './tf';
+export type { Tensor, Tensor1D, Tensor2D, Variable } from './tf';
+export {
+  BACKENDS,
+  DEFAULT_BACKEND,
+  useBackend,
+  currentDevice,
+  parseBackendName,
+} from './backend';
+export type { BackendName, Device, KernelMode } from './backend';
+export { Rng } from './random';
+export { liveTensors, engineBytes } from './memory';
+export { encodeFloat32, decodeFloat32 } from './encode';

@@ -1,0 +1,72 @@
+import { DEFAULT_HIERARCHY, LAYOUTS, parseActivation } from '@neuralrg/bijectors';
+import type { Activation, Layout } from '@neuralrg/bijectors';
+
+/** The flow architecture, as stored in configs and checkpoints. */
+export interface FlowConfig {
+  layout: Layout;
+  depth?: number;
+  repeats: number;
+  couplingLayers: number;
+  hidden: number[];
+  activation: Activation;
+  scaleBound: number;
+}
+
+/** Everything that defines a training run; stored with every checkpoint. */
+export interface TrainConfig {
+  /** Energy model name and parameters, e.g. { name: 'ising', L: 8, T: 2.269 }. */
+  energy: { name: string } & Record<string, number | string>;
+  flow: FlowConfig;
+  /** Train and sample the Z2-symmetrised density q_sym(x) = [q(x) + q(-x)] / 2. */
+  symmetric: boolean;
+  batch: number;
+  /** Number of optimisation steps. */
+  epochs: number;
+  learningRate: number;
+  seed: number;
+  /** Samples for the final importance-sampling estimates. */
+  evalSamples: number;
+}
+
+export const DEFAULT_FLOW: FlowConfig = {
+  layout: DEFAULT_HIERARCHY.layout,
+  repeats: DEFAULT_HIERARCHY.repeats ?? 1,
+  couplingLayers: DEFAULT_HIERARCHY.couplingLayers,
+  hidden: [...DEFAULT_HIERARCHY.hidden],
+  activation: DEFAULT_HIERARCHY.activation,
+  scaleBound: DEFAULT_HIERARCHY.scaleBound,
+};
+
+function positiveInteger(name: string, value: number): void {
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  }
+}
+
+/**
+ * Checks every field of a training config and returns it unchanged.
+ *
+ * @throws RangeError naming the first bad field, its value and what was expected.
+ */
+export function validateConfig(config: TrainConfig): TrainConfig {
+  positiveInteger('batch', config.batch);
+  positiveInteger('epochs', config.epochs);
+  positiveInteger('evalSamples', config.evalSamples);
+  if (!Number.isInteger(config.seed) || config.seed < 0) {
+    throw new RangeError(`seed must be a non-negative integer, got ${config.seed}`);
+  }
+  if (!(config.learningRate > 0) || !Number.isFinite(config.learningRate)) {
+    throw new RangeError(`learning rate must be positive and finite, got ${config.learningRate}`);
+  }
+  const flow = config.flow;
+  if (!(LAYOUTS as readonly string[]).includes(flow.layout)) {
+    throw new RangeError(`flow layout must be one of ${LAYOUTS.join(', ')}, got '${flow.layout}'`);
+  }
+  positiveInteger('couplingLayers', flow.couplingLayers);
+  flow.hidden.forEach((w) => positiveInteger('hidden layer width', w));
+  parseActivation(flow.activation);
+  if (!(flow.scaleBound > 0) || !Number.isFinite(flow.scaleBound)) {
+    throw new RangeError(`scaleBound must be positive and finite, got ${flow.scaleBound}`);
+  }
+  return config;
+}

@@ -1,6 +1,7 @@
 import { Rng, tf } from '@neuralrg/tensor';
 import type { Tensor1D, Tensor2D } from '@neuralrg/tensor';
-import { Bijector, BijectorResult, NamedVariable, checkWidth, prefixed } from './bijector';
+import { BijectorResult, NamedVariable, prefixed } from './bijector';
+import { ColumnBijector, checkRows } from './columns';
 import { Mlp, MlpOptions } from './mlp';
 
 export interface AffineCouplingOptions extends MlpOptions {
@@ -21,13 +22,13 @@ export interface AffineCouplingOptions extends MlpOptions {
  * and ln|det dx/dz| = sum_j s_j. One MLP yields both s and t, and
  * s = bound * tanh(raw / bound) keeps each step's scale bounded.
  */
-export class AffineCoupling implements Bijector {
+export class AffineCoupling extends ColumnBijector {
   readonly type = 'affine-coupling';
   readonly dim: number;
-  private readonly half: number;
   private readonly net: Mlp;
 
   constructor(readonly options: AffineCouplingOptions, rng: Rng) {
+    super();
     const { dim, scaleBound } = options;
     if (!Number.isInteger(dim) || dim < 2 || dim % 2 !== 0) {
       throw new RangeError(`AffineCoupling: dim must be an even integer >= 2, got ${dim}`);
@@ -36,41 +37,41 @@ export class AffineCoupling implements Bijector {
       throw new RangeError(`AffineCoupling: scaleBound must be positive and finite, got ${scaleBound}`);
     }
     this.dim = dim;
-    this.half = dim / 2;
-    this.net = new Mlp(this.half, dim, options, rng);
+    this.net = new Mlp(dim / 2, dim, options, rng);
   }
 
+  /** Splits rows into (conditioning, transformed) halves. */
   private split(x: Tensor2D): [Tensor2D, Tensor2D] {
-    const [first, second] = tf.split(x, 2, 1) as [Tensor2D, Tensor2D];
+    const [first, second] = tf.split(x, 2, 0) as [Tensor2D, Tensor2D];
     return this.options.parity === 0 ? [first, second] : [second, first];
   }
 
   private join(conditioning: Tensor2D, transformed: Tensor2D): Tensor2D {
     const parts = this.options.parity === 0 ? [conditioning, transformed] : [transformed, conditioning];
-    return tf.concat(parts, 1);
+    return tf.concat(parts, 0);
   }
 
   private scaleShift(conditioning: Tensor2D): [Tensor2D, Tensor2D] {
-    const [raw, shift] = tf.split(this.net.apply(conditioning), 2, 1) as [Tensor2D, Tensor2D];
+    const [raw, shift] = tf.split(this.net.apply(conditioning), 2, 0) as [Tensor2D, Tensor2D];
     const bound = this.options.scaleBound;
     const scale = tf.mul(tf.tanh(tf.div(raw, bound)), bound) as Tensor2D;
     return [scale, shift];
   }
 
-  forward(z: Tensor2D): BijectorResult {
-    checkWidth(this.type, z, this.dim);
+  forwardColumns(z: Tensor2D): BijectorResult {
+    checkRows(this.type, z, this.dim);
     const [za, zb] = this.split(z);
     const [s, t] = this.scaleShift(za);
     const xb = tf.add(tf.mul(zb, tf.exp(s)), t) as Tensor2D;
-    return { y: this.join(za, xb), logDet: tf.sum(s, 1) as Tensor1D };
+    return { y: this.join(za, xb), logDet: tf.sum(s, 0) as Tensor1D };
   }
 
-  inverse(x: Tensor2D): BijectorResult {
-    checkWidth(this.type, x, this.dim);
+  inverseColumns(x: Tensor2D): BijectorResult {
+    checkRows(this.type, x, this.dim);
     const [xa, xb] = this.split(x);
     const [s, t] = this.scaleShift(xa);
     const zb = tf.mul(tf.sub(xb, t), tf.exp(tf.neg(s))) as Tensor2D;
-    return { y: this.join(xa, zb), logDet: tf.neg(tf.sum(s, 1)) as Tensor1D };
+    return { y: this.join(xa, zb), logDet: tf.neg(tf.sum(s, 0)) as Tensor1D };
   }
 
   parameters(): NamedVariable[] {

@@ -2,7 +2,8 @@ import { Rng, tf } from '@neuralrg/tensor';
 import type { Variable } from '@neuralrg/tensor';
 
 /**
- * A [fanIn, fanOut] weight variable drawn uniformly from
+ * A [fanOut, fanIn] weight variable (it maps feature-major batches,
+ * y = W x) drawn uniformly from
  * +-gain * sqrt(6 / (fanIn + fanOut)) (Glorot and Bengio 2010).
  * gain = 0 gives zeros, which makes a coupling start as the identity.
  */
@@ -10,10 +11,10 @@ export function glorotVariable(rng: Rng, fanIn: number, fanOut: number, gain = 1
   const limit = gain * Math.sqrt(6 / (fanIn + fanOut));
   const values = new Float32Array(fanIn * fanOut);
   if (gain !== 0) rng.fillUniform(values, -limit, limit);
-  return tf.variable(tf.tensor2d(values, [fanIn, fanOut]), true);
+  return tf.variable(tf.tensor2d(values, [fanOut, fanIn]), true);
 }
 
-/** A zero vector variable (biases). */
+/** A zero column variable [length, 1] (biases of feature-major layers). */
 export function zerosVariable(length: number): Variable {
-  return tf.variable(tf.zeros([length]), true);
+  return tf.variable(tf.zeros([length, 1]), true);
 }

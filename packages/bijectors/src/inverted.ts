@@ -1,21 +1,23 @@
 import type { Tensor2D } from '@neuralrg/tensor';
 import { Bijector, BijectorResult, NamedVariable } from './bijector';
+import { ColumnBijector, passColumns } from './columns';
 
 /** The inverse of a bijector as a bijector of its own: forward and inverse swap. */
-export class Inverted implements Bijector {
+export class Inverted extends ColumnBijector {
   readonly type = 'inverted';
   readonly dim: number;
 
   constructor(readonly inner: Bijector) {
+    super();
     this.dim = inner.dim;
   }
 
-  forward(z: Tensor2D): BijectorResult {
-    return this.inner.inverse(z);
+  forwardColumns(z: Tensor2D): BijectorResult {
+    return passColumns(this.inner, z, 'inverse');
   }
 
-  inverse(x: Tensor2D): BijectorResult {
-    return this.inner.forward(x);
+  inverseColumns(x: Tensor2D): BijectorResult {
+    return passColumns(this.inner, x, 'forward');
   }
 
   parameters(): NamedVariable[] {

@@ -1,7 +1,8 @@
 import { Rng, tf } from '@neuralrg/tensor';
-import type { Tensor1D, Tensor2D, Variable } from '@neuralrg/tensor';
+import type { Tensor2D, Variable } from '@neuralrg/tensor';
 import type { NamedVariable } from './bijector';
 import { glorotVariable, zerosVariable } from './init';
+import { linearColumns } from './linear';
 
 /** Hidden-layer nonlinearities an MLP may use. */
 export const ACTIVATIONS = ['relu', 'elu', 'tanh', 'softplus'] as const;
@@ -23,9 +24,22 @@ export function parseActivation(name: string): Activation {
   return name as Activation;
 }
 
+function activate(h: Tensor2D, activation: Activation): Tensor2D {
+  switch (activation) {
+    case 'relu':
+      return tf.relu(h);
+    case 'elu':
+      return tf.elu(h);
+    case 'tanh':
+      return tf.tanh(h);
+    case 'softplus':
+      return tf.softplus(h);
+  }
+}
+
 /**
- * A dense network in -> hidden... -> out. Each hidden layer is one fused
- * matmul + bias (+ activation where tfjs fuses it), to keep the op count low.
+ * A dense network in -> hidden... -> out on feature-major batches
+ * ([in, B] -> [out, B]): each layer is h' = act(W h + b).
  */
 export class Mlp {
   private readonly weights: Variable[] = [];
@@ -50,23 +64,15 @@ export class Mlp {
     }
   }
 
+  /** Applies the network to a feature-major batch [inputs, B]. */
   apply(x: Tensor2D): Tensor2D {
     let h = x;
     const last = this.weights.length - 1;
     for (let i = 0; i <= last; i++) {
-      h = this.layer(h, this.weights[i] as Tensor2D, this.biases[i] as Tensor1D, i < last);
+      h = linearColumns(this.weights[i] as Tensor2D, h, this.biases[i] as Tensor2D);
+      if (i < last) h = activate(h, this.options.activation);
     }
     return h;
-  }
-
-  private layer(h: Tensor2D, w: Tensor2D, b: Tensor1D, hidden: boolean): Tensor2D {
-    const activation = this.options.activation;
-    if (!hidden) return tf.fused.matMul({ a: h, b: w, bias: b }) as Tensor2D;
-    if (activation === 'relu' || activation === 'elu') {
-      return tf.fused.matMul({ a: h, b: w, bias: b, activation }) as Tensor2D;
-    }
-    const linear = tf.fused.matMul({ a: h, b: w, bias: b });
-    return (activation === 'tanh' ? tf.tanh(linear) : tf.softplus(linear)) as Tensor2D;
   }
 
   parameters(): NamedVariable[] {

@@ -21,46 +21,44 @@ export function inversePermutation(perm: ArrayLike<number>, owner = 'permutation
 }
 
 /**
- * Reorders the columns of a [B, n] batch: out[:, i] = x[:, perm[i]].
- * The gradient is the inverse reordering, a gather rather than the
- * scatter-add that tfjs would use for a general gather.
+ * A reordering of the rows of a feature-major [n, B] batch,
+ * out[i] = x[perm[i]]. Its gradient is the inverse reordering, a gather,
+ * rather than the scatter-add tfjs uses for a general gather.
  */
-export function permuteColumns(
-  x: Tensor2D,
-  perm: Tensor,
-  inverse: Tensor,
-): Tensor2D {
-  const op = tf.customGrad((...args: unknown[]) => {
-    const input = args[0] as Tensor;
-    return {
-      value: tf.gather(input, perm, 1),
-      gradFunc: (dy: Tensor) => tf.gather(dy, inverse, 1),
-    };
-  });
-  return op(x) as Tensor2D;
-}
-
-/** A column permutation with its inverse held as int32 tensors. */
-export class ColumnPermutation {
+export class RowPermutation {
   readonly perm: Tensor;
   readonly inverse: Tensor;
+  private readonly applyOp: (x: Tensor) => Tensor;
+  private readonly undoOp: (x: Tensor) => Tensor;
 
   constructor(perm: ArrayLike<number>, owner?: string) {
     const inverse = inversePermutation(perm, owner);
     this.perm = tf.keep(tf.tensor1d(Int32Array.from(perm), 'int32'));
     this.inverse = tf.keep(tf.tensor1d(inverse, 'int32'));
+    this.applyOp = gatherWithInverse(this.perm, this.inverse);
+    this.undoOp = gatherWithInverse(this.inverse, this.perm);
   }
 
   apply(x: Tensor2D): Tensor2D {
-    return permuteColumns(x, this.perm, this.inverse);
+    return this.applyOp(x) as Tensor2D;
   }
 
   undo(x: Tensor2D): Tensor2D {
-    return permuteColumns(x, this.inverse, this.perm);
+    return this.undoOp(x) as Tensor2D;
   }
 
   dispose(): void {
     this.perm.dispose();
     this.inverse.dispose();
   }
+}
+
+function gatherWithInverse(perm: Tensor, inverse: Tensor): (x: Tensor) => Tensor {
+  return tf.customGrad((...args: unknown[]) => {
+    const input = args[0] as Tensor;
+    return {
+      value: tf.gather(input, perm, 0),
+      gradFunc: (dy: Tensor) => tf.gather(dy, inverse, 0),
+    };
+  });
 }

@@ -1,6 +1,10 @@
 import { DEFAULT_HIERARCHY, LAYOUTS, parseActivation } from '@neuralrg/bijectors';
 import type { Activation, Layout } from '@neuralrg/bijectors';
 
+/** Learning-rate schedules over the configured number of steps. */
+export const SCHEDULES = ['constant', 'cosine'] as const;
+export type Schedule = (typeof SCHEDULES)[number];
+
 /** The flow architecture, as stored in configs and checkpoints. */
 export interface FlowConfig {
   layout: Layout;
@@ -23,6 +27,8 @@ export interface TrainConfig {
   /** Number of optimisation steps. */
   epochs: number;
   learningRate: number;
+  /** 'constant', or 'cosine': lr * (1 + cos(pi * step / epochs)) / 2. */
+  schedule?: Schedule;
   seed: number;
   /** Samples for the final importance-sampling estimates. */
   evalSamples: number;
@@ -58,6 +64,9 @@ export function validateConfig(config: TrainConfig): TrainConfig {
   if (!(config.learningRate > 0) || !Number.isFinite(config.learningRate)) {
     throw new RangeError(`learning rate must be positive and finite, got ${config.learningRate}`);
   }
+  if (config.schedule !== undefined && !(SCHEDULES as readonly string[]).includes(config.schedule)) {
+    throw new RangeError(`schedule must be one of ${SCHEDULES.join(', ')}, got '${config.schedule}'`);
+  }
   const flow = config.flow;
   if (!(LAYOUTS as readonly string[]).includes(flow.layout)) {
     throw new RangeError(`flow layout must be one of ${LAYOUTS.join(', ')}, got '${flow.layout}'`);
@@ -69,4 +78,11 @@ export function validateConfig(config: TrainConfig): TrainConfig {
     throw new RangeError(`scaleBound must be positive and finite, got ${flow.scaleBound}`);
   }
   return config;
+}
+
+/** The learning rate of step `step` (0-based) under the config's schedule. */
+export function learningRateAt(config: TrainConfig, step: number): number {
+  if (config.schedule !== 'cosine') return config.learningRate;
+  const progress = Math.min(step / config.epochs, 1);
+  return (config.learningRate * (1 + Math.cos(Math.PI * progress))) / 2;
 }

@@ -1,7 +1,7 @@
 export { Adam, DEFAULT_ADAM } from './adam';
 export type { AdamOptions, AdamState } from './adam';
-export { DEFAULT_FLOW, validateConfig } from './config';
-export type { FlowConfig, TrainConfig } from './config';
+export { DEFAULT_FLOW, SCHEDULES, learningRateAt, validateConfig } from './config';
+export type { FlowConfig, Schedule, TrainConfig } from './config';
 export {
   CHECKPOINT_FORMAT,
   CHECKPOINT_VERSION,

@@ -10,7 +10,7 @@ import {
   loadTensor,
   storeTensor,
 } from './checkpoint';
-import { TrainConfig, validateConfig } from './config';
+import { TrainConfig, learningRateAt, validateConfig } from './config';
 import { FlowEstimates, estimateWithFlow } from './importance';
 import { allFinite, meanAndStdErr } from './statistics';
 
@@ -48,10 +48,13 @@ export class Trainer {
   private completed = 0;
   private seconds = 0;
 
+  /** The generator behind every sample the run draws. */
+  readonly rng: Rng;
+
   private constructor(
     readonly config: TrainConfig,
     readonly energy: EnergyModel,
-    readonly rng: Rng,
+    rngState?: number[],
   ) {
     validateConfig(config);
     if (config.symmetric && !energy.z2Symmetric) {
@@ -62,7 +65,11 @@ export class Trainer {
         `the hierarchical flow needs an L x L lattice energy, got shape [${energy.shape.join(', ')}]`,
       );
     }
-    const bijector = buildHierarchy({ L: energy.shape[0], ...config.flow }, rng);
+    // Initial parameters come from the seed; a resumed run then replaces
+    // them and continues the sampling stream from its saved state.
+    const initRng = new Rng(config.seed);
+    const bijector = buildHierarchy({ L: energy.shape[0], ...config.flow }, initRng);
+    this.rng = rngState === undefined ? initRng : new Rng(rngState);
     this.flow = new Flow(bijector, config.symmetric);
     const params = bijector.parameters();
     this.variables = params.map((p) => p.variable);
@@ -72,13 +79,13 @@ export class Trainer {
 
   /** A new run: parameters drawn from the config's seed. */
   static create(config: TrainConfig, energy: EnergyModel): Trainer {
-    return new Trainer(config, energy, new Rng(config.seed));
+    return new Trainer(config, energy);
   }
 
   /** Continues a run from a checkpoint, bit for bit on the same backend. */
   static resume(checkpoint: Checkpoint, energy: EnergyModel, epochs?: number): Trainer {
     const config = { ...checkpoint.config, epochs: epochs ?? checkpoint.config.epochs };
-    const trainer = new Trainer(config, energy, new Rng(checkpoint.rng));
+    const trainer = new Trainer(config, energy, checkpoint.rng);
     trainer.restore(checkpoint);
     return trainer;
   }
@@ -121,7 +128,7 @@ export class Trainer {
       tf.dispose(ordered);
       throw new NonFiniteLossError(this.completed + 1);
     }
-    this.optimizer.apply(ordered);
+    this.optimizer.apply(ordered, learningRateAt(this.config, this.completed));
     tf.dispose(ordered);
     this.completed += 1;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { exactIsingValues, ExactIsingValues } from '../exact-values';
+import { EXIT } from '../errors';
+import { choiceFlag } from '../flag-values';
+import { evenLatticeFlag, requiredFlag, temperatureFlag } from '../ising-flags';
+import type { CommandContext } from './context';
+
+/** Energies with exact results in `neuralrg exact`. */
+const EXACT_ENERGIES = ['ising'] as const;
+
+interface ExactFlags {
+  energy?: string;
+  L?: string;
+  T?: string;
+  json?: boolean;
+}
+
+/** A readable table of the exact values. */
+function exactTable(values: ExactIsingValues): string {
+  const rows: [string, string][] = [
+    ['lattice', `${values.L} x ${values.L} periodic, J = 1`],
+    ['temperature T', String(values.T)],
+    ['ln Z_Ising', values.lnZIsing.toFixed(10)],
+    ['ln Z_cont (dual)', values.lnZcont.toFixed(10)],
+    ['shift cont - Ising', values.shift.toFixed(10)],
+    ['f per site', values.freeEnergyPerSite.toFixed(10)],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return rows.map(([name, value]) => `${name.padEnd(width)}  ${value}\n`).join('');
+}
+
+/** Adds `neuralrg exact`: exact ln Z of the Ising model and of its continuous dual. */
+export function addExactCommand(program: Command, context: CommandContext): void {
+  program
+    .command('exact')
+    .description('print the exact ln Z of the 2D Ising model and of its continuous dual')
+    .option('--energy <name>', `energy model: ${EXACT_ENERGIES.join(', ')} (default ising)`)
+    .option('--L <size>', 'linear lattice size, an even integer >= 2')
+    .option('--T <temperature>', 'temperature in units of J, or Tc for 2/ln(1+sqrt 2)')
+    .option('--json', 'print one JSON line {"lnZ": ln Z_Ising, "lnZcont": ln Z_cont, ...}')
+    .allowExcessArguments(false)
+    .action((flags: ExactFlags) => {
+      choiceFlag('--energy', flags.energy ?? 'ising', EXACT_ENERGIES);
+      const L = evenLatticeFlag(requiredFlag('--L', flags.L, 'the lattice size, e.g. --L 16'));
+      const T = temperatureFlag(requiredFlag('--T', flags.T, 'the temperature, e.g. --T 2.269'));
+
+      const values = exactIsingValues(L, T);
+      context.io.stdout.write(flags.json ? `${JSON.stringify(values)}\n` : exactTable(values));
+      context.setExitCode(EXIT.ok);
+    });
+}

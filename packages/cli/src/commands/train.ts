@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { ACTIVATIONS, LAYOUTS } from '@neuralrg/bijectors';
+import { BACKENDS } from '@neuralrg/tensor';
+import { TRAIN_DEFAULTS } from '../defaults';
+import { planNewRun } from '../new-run-plan';
+import { prepareNewRun } from '../new-run';
+import { disposeRun } from '../prepared-run';
+import { planResume } from '../resume-plan';
+import { prepareResume } from '../resume-run';
+import type { TrainFlags } from '../train-flags';
+import { trainSession } from '../train-session';
+import type { CommandContext } from './context';
+
+const d = TRAIN_DEFAULTS;
+
+const EXAMPLES = `
+Examples:
+  neuralrg train --L 8 --T Tc --out runs/L8
+  neuralrg train --L 16 --T 2.269185314213022 --out runs/L16 --backend tensorflow-gpu
+  neuralrg train --resume runs/L8 --epochs 2000
+
+A run folder gets config.json, metrics.jsonl, checkpoint.json, summary.json
+and samples.png. Ctrl-C saves a checkpoint and exits with code 130.
+`;
+
+/** Adds `neuralrg train`: a new run with --out, or a saved one continued with --resume. */
+export function addTrainCommand(program: Command, context: CommandContext): void {
+  program
+    .command('train')
+    .description('train a hierarchical RealNVP flow on the 2D Ising model by its bare energy')
+    .option('--energy <name>', `energy model (default ${d.energy})`)
+    .option('--L <size>', 'linear lattice size, a power of 2 (required for a new run)')
+    .option('--T <temperature>', 'temperature in units of J, or Tc (required for a new run)')
+    .option('--out <dir>', 'folder for a new run; refuses one that holds results')
+    .option('--resume <dir>', 'continue the run saved in this folder')
+    .option('--epochs <n>', `total optimisation steps (default ${d.epochs})`)
+    .option('--batch <n>', `samples per step (default ${d.batch})`)
+    .option('--lr <rate>', `Adam learning rate (default ${d.lr})`)
+    .option('--seed <n>', `seed of the parameters and samples (default ${d.seed})`)
+    .option('--backend <name>', `tensor backend: ${BACKENDS.join(', ')} (default ${d.backend})`)
+    .option('--symmetric', 'train the Z2-symmetrised density [q(x) + q(-x)]/2 (default)')
+    .option('--no-symmetric', 'train q(x) itself')
+    .option('--coupling-layers <n>', `coupling layers per 2x2 block (default ${d.couplingLayers})`)
+    .option('--hidden <widths>', `hidden widths of each coupling's MLP (default ${d.hidden})`)
+    .option('--activation <name>', `${ACTIVATIONS.join(', ')} (default ${d.activation})`)
+    .option('--layout <name>', `hierarchy: ${LAYOUTS.join(', ')} (default ${d.layout})`)
+    .option('--depth <n>', 'RG levels (default log2 L); for disentangler, the number of layers')
+    .option('--repeats <n>', `disentanglers per level in the mera layout (default ${d.repeats})`)
+    .option('--scale-bound <s>', `bound on each coupling's log-scale (default ${d.scaleBound})`)
+    .option('--eval-samples <n>', `samples for the final estimates (default ${d.evalSamples})`)
+    .option('--checkpoint-every <n>', `steps between checkpoints (default ${d.checkpointEvery})`)
+    .option('--no-progress', 'no progress display on stderr')
+    .addHelpText('after', EXAMPLES)
+    .allowExcessArguments(false)
+    .action(async (flags: TrainFlags) => {
+      const startedAt = process.hrtime.bigint();
+      const plan = flags.resume === undefined ? planNewRun(flags) : planResume(flags);
+      const run = plan.kind === 'new' ? await prepareNewRun(plan) : await prepareResume(plan);
+      try {
+        const code = await trainSession(run, context.io, { progress: plan.progress, startedAt });
+        context.setExitCode(code);
+      } finally {
+        disposeRun(run);
+      }
+    });
+}

@@ -1,0 +1,43 @@
+import { isingDualShift, isingLnZ } from '@neuralrg/energies';
+import { tf } from '@neuralrg/tensor';
+import { runCli } from './testing/run-cli';
+
+const T_CRITICAL = '2.269185314213022';
+
+describe('neuralrg exact', () => {
+  it('prints one JSON line with ln Z_Ising and ln Z_cont at L = 8, T_c', async () => {
+    const args = ['exact', '--energy', 'ising', '--L', '8', '--T', T_CRITICAL, '--json'];
+    const result = await runCli(args);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.split('\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(1);
+    const values = JSON.parse(lines[0]);
+    expect(Math.abs(values.lnZ - 60.1417808)).toBeLessThan(1e-6);
+    expect(Math.abs(values.lnZcont - 148.6550163)).toBeLessThan(1e-6);
+  });
+
+  it('agrees with the energies package away from T_c, and accepts Tc by name', async () => {
+    const json = JSON.parse((await runCli(['exact', '--L', '16', '--T', '3', '--json'])).stdout);
+    expect(json.lnZ).toBe(isingLnZ(16, 3));
+    expect(json.lnZcont).toBeCloseTo(isingLnZ(16, 3) + isingDualShift(16, 3), 9);
+
+    const named = JSON.parse((await runCli(['exact', '--L', '8', '--T', 'Tc', '--json'])).stdout);
+    expect(Math.abs(named.lnZ - 60.1417808)).toBeLessThan(1e-6);
+  });
+
+  it('prints a readable table without --json', async () => {
+    const result = await runCli(['exact', '--L', '8', '--T', T_CRITICAL]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ln Z_Ising\s+60\.1417807/);
+    expect(result.stdout).toMatch(/ln Z_cont \(dual\)\s+148\.6550162/);
+  });
+
+  it('starts no tensor backend', async () => {
+    await runCli(['exact', '--L', '8', '--T', '3', '--json']);
+
+    expect(Object.keys(tf.engine().registry)).toEqual([]);
+  });
+});

@@ -1,0 +1,10 @@
+export { main } from './main';
+export { TRAIN_DEFAULTS } from './defaults';
+export type { TrainDefaults } from './defaults';
+export { EXIT } from './errors';
+export type { CliIo, TextSink } from './io';
+export { exactIsingValues } from './exact-values';
+export type { ExactIsingValues } from './exact-values';
+export { RUN_FILES } from './run-folder';
+export type { StoredConfig } from './run-folder';
+export type { RunSummary } from './summary';

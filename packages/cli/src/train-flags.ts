@@ -1,0 +1,45 @@
+/** The flags of `neuralrg train` as commander hands them over: text, or booleans. */
+export interface TrainFlags {
+  energy?: string;
+  L?: string;
+  T?: string;
+  out?: string;
+  resume?: string;
+  epochs?: string;
+  batch?: string;
+  lr?: string;
+  seed?: string;
+  backend?: string;
+  symmetric?: boolean;
+  couplingLayers?: string;
+  hidden?: string;
+  activation?: string;
+  layout?: string;
+  depth?: string;
+  repeats?: string;
+  scaleBound?: string;
+  evalSamples?: string;
+  checkpointEvery?: string;
+  progress?: boolean;
+}
+
+/**
+ * Flags that define a run and so cannot change on `--resume`, with their
+ * spelling on the command line.
+ */
+export const RUN_DEFINING_FLAGS: readonly (readonly [keyof TrainFlags, string])[] = [
+  ['energy', '--energy'],
+  ['L', '--L'],
+  ['T', '--T'],
+  ['batch', '--batch'],
+  ['lr', '--lr'],
+  ['seed', '--seed'],
+  ['symmetric', '--symmetric/--no-symmetric'],
+  ['couplingLayers', '--coupling-layers'],
+  ['hidden', '--hidden'],
+  ['activation', '--activation'],
+  ['layout', '--layout'],
+  ['depth', '--depth'],
+  ['repeats', '--repeats'],
+  ['scaleBound', '--scale-bound'],
+];

@@ -2,9 +2,10 @@
 // Times training steps of the NeuralRG recipe (2D Ising at T_c, batch 512,
 // MERA hierarchy with 10 RealNVP couplings per block, MLPs with hidden
 // layers [10, 10, 10]) and reports the median seconds per step and the
-// peak resident memory. Usage:
+// peak resident memory of the process (all threads). Usage:
 //   node tools/bench-step.mjs [--L 8,16] [--steps 5] [--backend wasm]
 //                             [--symmetric both|on|off] [--batch 512]
+//                             [--threads 1,2]
 import { createRequire } from 'module';
 
 const require = createRequire(import.meta.url);
@@ -23,6 +24,7 @@ const batch = Number(option('batch', '512'));
 const backend = option('backend', 'wasm');
 const symmetricChoice = option('symmetric', 'both');
 const symmetries = symmetricChoice === 'both' ? [true, false] : [symmetricChoice === 'on'];
+const threadCounts = option('threads', '1').split(',').map(Number);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -37,7 +39,7 @@ const sampler = setInterval(() => {
 await useBackend(backend);
 const rows = [];
 for (const L of sizes) {
-  for (const symmetric of symmetries) {
+  for (const symmetric of symmetries) for (const threads of threadCounts) {
     const energy = createEnergy('ising', { L, T: ISING_CRITICAL_TEMPERATURE });
     const trainer = Trainer.create(
       {
@@ -52,19 +54,22 @@ for (const L of sizes) {
       },
       energy,
     );
+    await trainer.startWorkers(threads);
     peakRss = process.memoryUsage().rss;
-    trainer.trainStep(); // warm-up: kernel compilation and first allocations
+    await trainer.trainStepAsync(); // warm-up: kernel compilation and first allocations
     const times = [];
-    for (let i = 0; i < steps; i++) times.push(trainer.trainStep().seconds);
+    for (let i = 0; i < steps; i++) times.push((await trainer.trainStepAsync()).seconds);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     rows.push({
       L,
       symmetric,
       backend,
+      threads,
       batch,
       secondsPerStep: Number(median(times).toFixed(3)),
       peakRssMB: Math.round(peakRss / 2 ** 20),
     });
+    await trainer.stopWorkers();
     trainer.dispose();
     energy.dispose();
   }

@@ -32,7 +32,11 @@ export class Flow {
    * weighs x and -x alike, so no flip is needed for the estimators.
    */
   sample(batch: number, rng: Rng): FlowSample {
-    const z = this.prior.sample(batch, rng);
+    return this.generate(this.prior.sample(batch, rng));
+  }
+
+  /** x = g(z) with ln q(x), for latent variables drawn elsewhere. */
+  generate(z: Tensor2D): FlowSample {
     const { y: x, logDet } = this.bijector.forward(z);
     const logQ = tf.sub(this.prior.logProb(z), logDet) as Tensor1D;
     return { x, logQ: this.symmetric ? this.symmetrise(x, logQ) : logQ };

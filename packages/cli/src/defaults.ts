@@ -1,5 +1,6 @@
 import type { Activation, Layout } from '@neuralrg/bijectors';
 import type { BackendName } from '@neuralrg/tensor';
+import type { Schedule } from '@neuralrg/trainer';
 
 /** Defaults of `neuralrg train`, for every flag the user leaves out. */
 export interface TrainDefaults {
@@ -8,6 +9,7 @@ export interface TrainDefaults {
   epochs: number;
   batch: number;
   lr: number;
+  schedule: Schedule;
   seed: number;
   symmetric: boolean;
   evalSamples: number;
@@ -18,6 +20,7 @@ export interface TrainDefaults {
   repeats: number;
   scaleBound: number;
   checkpointEvery: number;
+  threads: number;
 }
 
 /**
@@ -27,17 +30,19 @@ export interface TrainDefaults {
 export const TRAIN_DEFAULTS: Readonly<TrainDefaults> = Object.freeze({
   energy: 'ising',
   backend: 'wasm',
-  epochs: 500,
+  epochs: 1500,
   batch: 256,
   lr: 0.005,
+  schedule: 'cosine',
   seed: 1,
   symmetric: true,
-  evalSamples: 4096,
-  couplingLayers: 4,
-  hidden: Object.freeze([16, 16]),
+  evalSamples: 8192,
+  couplingLayers: 6,
+  hidden: Object.freeze([24, 24]),
   activation: 'elu',
   layout: 'mera',
   repeats: 1,
   scaleBound: 2,
   checkpointEvery: 25,
+  threads: 1,
 });

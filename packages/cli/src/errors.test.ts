@@ -69,6 +69,7 @@ describe('bad input', () => {
     ['a depth above log2 L', () => train('--depth', '4'), ['--depth', "'4'", 'log2 L = 3']],
     ['an unknown layout', () => train('--layout', 'tree'), ['--layout', "'tree'", 'mera']],
     ['a zero learning rate', () => train('--lr', '0'), ['--lr', "'0'"]],
+    ['an unknown schedule', () => train('--schedule', 'step'), ['--schedule', "'step'", 'cosine']],
     ['--out with --resume', () => ['train', '--resume', root, '--out', out], ['--out', '--resume']],
   ];
 

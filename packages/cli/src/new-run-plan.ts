@@ -3,6 +3,7 @@ import type { Layout } from '@neuralrg/bijectors';
 import { energyNames } from '@neuralrg/energies';
 import { BACKENDS } from '@neuralrg/tensor';
 import type { BackendName } from '@neuralrg/tensor';
+import { SCHEDULES } from '@neuralrg/trainer';
 import type { TrainConfig } from '@neuralrg/trainer';
 import { TRAIN_DEFAULTS } from './defaults';
 import { UsageError } from './errors';
@@ -23,6 +24,7 @@ export interface NewRunPlan {
   config: TrainConfig;
   backend: BackendName;
   checkpointEvery: number;
+  threads: number;
   progress: boolean;
 }
 
@@ -74,6 +76,7 @@ export function planNewRun(flags: TrainFlags): NewRunPlan {
     batch: optionalFlag(flags.batch, d.batch, count('--batch', 1)),
     epochs: optionalFlag(flags.epochs, d.epochs, count('--epochs', 1)),
     learningRate: optionalFlag(flags.lr, d.lr, (t) => positiveFlag('--lr', t)),
+    schedule: choiceFlag('--schedule', flags.schedule ?? d.schedule, SCHEDULES),
     seed: optionalFlag(flags.seed, d.seed, count('--seed', 0)),
     evalSamples: optionalFlag(flags.evalSamples, d.evalSamples, count('--eval-samples', 1)),
   };
@@ -89,6 +92,7 @@ export function planNewRun(flags: TrainFlags): NewRunPlan {
       d.checkpointEvery,
       count('--checkpoint-every', 1),
     ),
+    threads: optionalFlag(flags.threads, d.threads, count('--threads', 1)),
     progress: flags.progress ?? true,
   };
 }

@@ -1,5 +1,6 @@
 import { BACKENDS } from '@neuralrg/tensor';
 import type { BackendName } from '@neuralrg/tensor';
+import { TRAIN_DEFAULTS } from './defaults';
 import { UsageError } from './errors';
 import { choiceFlag, integerFlag, optionalFlag } from './flag-values';
 import { RUN_DEFINING_FLAGS, TrainFlags } from './train-flags';
@@ -14,6 +15,7 @@ export interface ResumePlan {
   /** Backend to continue on; the stored one when unset. */
   backend?: BackendName;
   checkpointEvery?: number;
+  threads: number;
   progress: boolean;
 }
 
@@ -49,6 +51,7 @@ export function planResume(flags: TrainFlags): ResumePlan {
     evalSamples: optionalFlag(flags.evalSamples, undefined, count('--eval-samples')),
     backend: optionalFlag(flags.backend, undefined, (t) => choiceFlag('--backend', t, BACKENDS)),
     checkpointEvery: optionalFlag(flags.checkpointEvery, undefined, count('--checkpoint-every')),
+    threads: optionalFlag(flags.threads, TRAIN_DEFAULTS.threads, count('--threads')),
     progress: flags.progress ?? true,
   };
 }

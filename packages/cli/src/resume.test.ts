@@ -24,7 +24,7 @@ describe('neuralrg train --resume', () => {
 
   /** Trains a tiny run of `epochs` steps into `dir`, failing the test on a non-zero exit. */
   async function train(dir: string, epochs: number): Promise<void> {
-    const result = await runCli(['train', ...TINY_RUN, '--epochs', String(epochs), '--out', dir]);
+    const result = await runCli(['train', ...TINY_RUN, '--schedule', 'constant', '--epochs', String(epochs), '--out', dir]);
     if (result.code !== 0) throw new Error(`training ${dir} failed: ${result.stderr}`);
   }
 
@@ -73,7 +73,7 @@ describe('neuralrg train --resume', () => {
 
   it('saves a checkpoint on Ctrl-C, exits with 130, and resumes to the same result', async () => {
     const dir = path.join(root, 'interrupted');
-    const interrupted = await runCli(['train', ...TINY_RUN, '--epochs', '6', '--out', dir], {
+    const interrupted = await runCli(['train', ...TINY_RUN, '--schedule', 'constant', '--epochs', '6', '--out', dir], {
       onStderr: (text, interrupt) => {
         if (text.startsWith('step 3/6')) interrupt();
       },

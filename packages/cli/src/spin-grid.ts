@@ -12,7 +12,7 @@ export interface SpinGridLayout {
   rows: number;
   /** Pixels per spin along each side. */
   scale: number;
-  /** White pixels between tiles and around the grid. */
+  /** Grey frame pixels between tiles and around the grid. */
   gap: number;
   width: number;
   height: number;
@@ -20,6 +20,8 @@ export interface SpinGridLayout {
 
 export const BLACK = 0;
 export const WHITE = 255;
+/** Colour of the frame between tiles, so white (down) regions keep their edges. */
+export const FRAME = 128;
 
 /** Tiles are drawn about this many pixels wide, whatever L is. */
 const TILE_PIXELS = 48;
@@ -27,7 +29,7 @@ const TILE_PIXELS = 48;
 /**
  * A near-square grid for `count` configurations of L x L spins; each spin
  * is a square of `scale` pixels (so that a tile is about 48 pixels), with
- * a 2-pixel white gap between tiles and around the edge.
+ * a 2-pixel grey frame between tiles and around the edge.
  */
 export function spinGridLayout(L: number, count: number): SpinGridLayout {
   const columns = Math.ceil(Math.sqrt(count));
@@ -47,14 +49,14 @@ export function spinGridLayout(L: number, count: number): SpinGridLayout {
 
 /**
  * Draws spin configurations as tiles, up spins (+1) black and down spins
- * (-1) white, in reading order.
+ * (-1) white, in reading order, on a grey frame.
  *
  * @throws RangeError when a configuration does not have L * L spins.
  */
 export function renderSpinGrid(configurations: readonly Int8Array[], L: number): GrayImage {
   const layout = spinGridLayout(L, configurations.length);
   const { width, scale, gap, columns } = layout;
-  const pixels = new Uint8Array(width * layout.height).fill(WHITE);
+  const pixels = new Uint8Array(width * layout.height).fill(FRAME);
 
   configurations.forEach((spins, n) => {
     if (spins.length !== L * L) {
@@ -66,10 +68,10 @@ export function renderSpinGrid(configurations: readonly Int8Array[], L: number):
     const top = gap + Math.floor(n / columns) * (L * scale + gap);
     for (let i = 0; i < L; i++) {
       for (let j = 0; j < L; j++) {
-        if (spins[i * L + j] !== 1) continue;
+        const colour = spins[i * L + j] === 1 ? BLACK : WHITE;
         for (let dy = 0; dy < scale; dy++) {
           const row = (top + i * scale + dy) * width + left + j * scale;
-          pixels.fill(BLACK, row, row + scale);
+          pixels.fill(colour, row, row + scale);
         }
       }
     }

@@ -8,6 +8,7 @@ export interface TrainFlags {
   epochs?: string;
   batch?: string;
   lr?: string;
+  schedule?: string;
   seed?: string;
   backend?: string;
   symmetric?: boolean;
@@ -20,6 +21,7 @@ export interface TrainFlags {
   scaleBound?: string;
   evalSamples?: string;
   checkpointEvery?: string;
+  threads?: string;
   progress?: boolean;
 }
 
@@ -33,6 +35,7 @@ export const RUN_DEFINING_FLAGS: readonly (readonly [keyof TrainFlags, string])[
   ['T', '--T'],
   ['batch', '--batch'],
   ['lr', '--lr'],
+  ['schedule', '--schedule'],
   ['seed', '--seed'],
   ['symmetric', '--symmetric/--no-symmetric'],
   ['couplingLayers', '--coupling-layers'],

@@ -13,7 +13,7 @@ export interface LoopHooks {
 /** How the loop ended: every step done, or stopped at the user's request. */
 export type LoopEnd = 'done' | 'interrupted';
 
-/** Lets pending events (a SIGINT) run between two synchronous training steps. */
+/** Lets pending events (a SIGINT) run between two training steps. */
 function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
@@ -44,7 +44,7 @@ export async function runTrainingLoop(
       save();
       return 'interrupted';
     }
-    const metrics = trainer.trainStep();
+    const metrics = await trainer.trainStepAsync();
     hooks.onStep(metrics);
     if (metrics.step % checkpointEvery === 0) save();
     await yieldToEvents();

@@ -1,12 +1,11 @@
-import { NonFiniteLossError } from '@neuralrg/trainer';
-import { saveCheckpoint } from '@neuralrg/trainer';
+import { NonFiniteLossError, saveCheckpoint } from '@neuralrg/trainer';
 import { EXIT, RunError } from './errors';
 import { finishRun } from './finish-run';
 import type { CliIo } from './io';
 import type { PreparedRun } from './prepared-run';
 import { ProgressDisplay } from './progress';
 import { resultsTable } from './results-table';
-import { runTrainingLoop } from './train-loop';
+import { LoopEnd, runTrainingLoop } from './train-loop';
 
 /** The line that opens a session on stderr. */
 function openingLine(run: PreparedRun): string {
@@ -69,7 +68,7 @@ export async function trainSession(
   }
   io.stderr.write(`${openingLine(run)}\n`);
 
-  let end;
+  let end: LoopEnd;
   try {
     end = await runTrainingLoop(
       trainer,

@@ -72,7 +72,7 @@ describe('neuralrg train', () => {
     });
   });
 
-  it('draws an 8 x 8 grid of decoded spins in black and white only', () => {
+  it('draws an 8 x 8 grid of decoded spins in black and white on a grey frame', () => {
     const png = PNG.sync.read(fs.readFileSync(path.join(out, 'samples.png')));
     // L = 4: 12 pixels a spin, 48 a tile, 2-pixel gaps: 8 * 48 + 9 * 2.
     expect([png.width, png.height]).toEqual([402, 402]);
@@ -81,7 +81,7 @@ describe('neuralrg train', () => {
     for (let p = 0; p < png.width * png.height; p++) {
       colours.add(png.data.subarray(4 * p, 4 * p + 4).join(','));
     }
-    expect([...colours].sort()).toEqual(['0,0,0,255', '255,255,255,255']);
+    expect([...colours].sort()).toEqual(['0,0,0,255', '128,128,128,255', '255,255,255,255']);
   });
 
   it('refuses to train into a folder that holds a run, and changes nothing', async () => {

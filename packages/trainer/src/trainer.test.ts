@@ -115,3 +115,24 @@ test('a corrupt or missing checkpoint is reported by name', () => {
   fs.writeFileSync(file, '{"format": "neuralrg-checkpoint", "vers');
   expect(() => readCheckpoint(file)).toThrow(/corrupt/);
 });
+
+test('two threads give the same steps as one, up to summation order', async () => {
+  const energy = createEnergy('ising', { L: 4, T: 2.5 });
+  const config = tiny({ epochs: 4, batch: 32 });
+  const single = Trainer.create(config, energy);
+  const reference: number[] = [];
+  while (!single.done) reference.push(single.trainStep().freeEnergy);
+  single.dispose();
+
+  const parallel = Trainer.create(config, energy);
+  await parallel.startWorkers(2);
+  expect(() => parallel.trainStep()).toThrow(/trainStepAsync/);
+  const split: number[] = [];
+  while (!parallel.done) split.push((await parallel.trainStepAsync()).freeEnergy);
+  await parallel.stopWorkers();
+  parallel.dispose();
+  // Step 1 sees identical parameters, so its losses agree to float32
+  // rounding; later steps differ only by the order of gradient sums.
+  expect(Math.abs(split[0] - reference[0])).toBeLessThan(1e-4);
+  for (let i = 1; i < reference.length; i++) expect(Math.abs(split[i] - reference[i])).toBeLessThan(1e-2);
+});

@@ -1,6 +1,6 @@
-import { Flow, buildHierarchy } from '@neuralrg/bijectors';
+import { Flow } from '@neuralrg/bijectors';
 import type { EnergyModel } from '@neuralrg/energies';
-import { Rng, tf } from '@neuralrg/tensor';
+import { Rng, currentDevice, tf } from '@neuralrg/tensor';
 import type { Tensor, Variable } from '@neuralrg/tensor';
 import { Adam, DEFAULT_ADAM } from './adam';
 import {
@@ -12,6 +12,8 @@ import {
 } from './checkpoint';
 import { TrainConfig, learningRateAt, validateConfig } from './config';
 import { FlowEstimates, estimateWithFlow } from './importance';
+import { buildFlow, lossGradients } from './objective';
+import { GradientWorkers } from './parallel';
 import { allFinite, meanAndStdErr } from './statistics';
 
 /** What one optimisation step reports. */
@@ -47,6 +49,7 @@ export class Trainer {
   private readonly optimizer: Adam;
   private completed = 0;
   private seconds = 0;
+  private workers: GradientWorkers | undefined;
 
   /** The generator behind every sample the run draws. */
   readonly rng: Rng;
@@ -60,18 +63,12 @@ export class Trainer {
     if (config.symmetric && !energy.z2Symmetric) {
       throw new RangeError(`symmetric training needs a Z2-symmetric energy, '${energy.name}' is not`);
     }
-    if (energy.shape.length !== 2 || energy.shape[0] !== energy.shape[1]) {
-      throw new RangeError(
-        `the hierarchical flow needs an L x L lattice energy, got shape [${energy.shape.join(', ')}]`,
-      );
-    }
     // Initial parameters come from the seed; a resumed run then replaces
     // them and continues the sampling stream from its saved state.
     const initRng = new Rng(config.seed);
-    const bijector = buildHierarchy({ L: energy.shape[0], ...config.flow }, initRng);
+    this.flow = buildFlow(config, energy, initRng);
     this.rng = rngState === undefined ? initRng : new Rng(rngState);
-    this.flow = new Flow(bijector, config.symmetric);
-    const params = bijector.parameters();
+    const params = this.flow.bijector.parameters();
     this.variables = params.map((p) => p.variable);
     this.names = params.map((p) => p.name);
     this.optimizer = new Adam(this.variables, { ...DEFAULT_ADAM, learningRate: config.learningRate });
@@ -106,30 +103,93 @@ export class Trainer {
   }
 
   /**
+   * Spreads each step over `threads` threads (this one and threads - 1
+   * worker threads, each with its own tensor backend), splitting the batch
+   * between them. The energy must be one the registry can rebuild by name.
+   */
+  async startWorkers(threads: number): Promise<void> {
+    if (!Number.isInteger(threads) || threads < 1) {
+      throw new RangeError(`threads must be a positive integer, got ${threads}`);
+    }
+    await this.stopWorkers();
+    if (threads === 1) return;
+    if (threads > this.config.batch) {
+      throw new RangeError(`threads (${threads}) must not exceed the batch (${this.config.batch})`);
+    }
+    const { name, config } = this.energy;
+    this.workers = await GradientWorkers.start(threads - 1, currentDevice().backend, this.config, {
+      name,
+      ...config,
+    });
+  }
+
+  /** Ends the worker threads, if any. */
+  async stopWorkers(): Promise<void> {
+    const workers = this.workers;
+    this.workers = undefined;
+    await workers?.close();
+  }
+
+  /**
    * One step: sample a batch through the flow, form ln q + E per sample,
    * and move the parameters along the gradient of the batch mean.
    *
    * @throws NonFiniteLossError when the loss is NaN or infinite.
    */
   trainStep(): StepMetrics {
+    if (this.workers !== undefined) {
+      throw new Error('this trainer runs worker threads: call trainStepAsync() instead');
+    }
     const started = process.hrtime.bigint();
-    let perSample: Tensor | undefined;
-    const { value, grads } = tf.variableGrads(() => {
-      const { x, logQ } = this.flow.sample(this.config.batch, this.rng);
-      const loss = tf.add(logQ, this.energy.energy(x));
-      perSample = tf.keep(loss);
-      return tf.mean(loss) as tf.Scalar;
-    }, this.variables);
-    const losses = (perSample as Tensor).dataSync();
-    perSample?.dispose();
-    value.dispose();
-    const ordered = this.variables.map((v) => grads[v.name]);
+    const z = this.flow.prior.sample(this.config.batch, this.rng);
+    const { losses, grads } = lossGradients(this.flow, this.energy, this.variables, z);
+    z.dispose();
+    return this.update(losses, grads, started);
+  }
+
+  /** {@link trainStep}, with the batch split over the worker threads if started. */
+  async trainStepAsync(): Promise<StepMetrics> {
+    const workers = this.workers;
+    if (workers === undefined) return this.trainStep();
+    const started = process.hrtime.bigint();
+    const { batch } = this.config;
+    const dim = this.flow.dim;
+    const z = this.rng.fillNormal(new Float32Array(batch * dim));
+    const threads = workers.size + 1;
+    const bounds = Array.from({ length: threads + 1 }, (_, i) => Math.round((i * batch) / threads));
+    const shares = bounds.slice(1, -1).map((start, i) => ({
+      z: z.slice(start * dim, bounds[i + 2] * dim),
+      rows: bounds[i + 2] - start,
+    }));
+    const params = this.variables.map((v) => v.dataSync() as Float32Array);
+    const pending = workers.gradients(params, shares);
+    const own = lossGradients(
+      this.flow,
+      this.energy,
+      this.variables,
+      tf.tensor2d(z.subarray(0, bounds[1] * dim), [bounds[1], dim]),
+    );
+    const replies = await pending;
+    const losses = new Float32Array(batch);
+    losses.set(own.losses, 0);
+    replies.forEach((reply, i) => losses.set(reply.losses, bounds[i + 1]));
+    const grads = own.grads.map((g, j) =>
+      tf.tidy(() => tf.addN([g, ...replies.map((r) => tf.tensor(r.grads[j], g.shape))])),
+    );
+    tf.dispose(own.grads);
+    return this.update(losses, grads, started);
+  }
+
+  /** Checks the losses, applies Adam to the mean gradient and reports. */
+  private update(losses: Float32Array, sumGrads: Tensor[], started: bigint): StepMetrics {
     if (!allFinite(losses)) {
-      tf.dispose(ordered);
+      tf.dispose(sumGrads);
       throw new NonFiniteLossError(this.completed + 1);
     }
-    this.optimizer.apply(ordered, learningRateAt(this.config, this.completed));
-    tf.dispose(ordered);
+    const meanGrads = sumGrads.map((g) => tf.div(g, losses.length));
+    tf.dispose(sumGrads);
+    this.optimizer.apply(meanGrads, learningRateAt(this.config, this.completed));
+    tf.dispose(meanGrads);
     this.completed += 1;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.seconds += seconds;
@@ -185,7 +245,9 @@ export class Trainer {
     this.seconds = checkpoint.trainSeconds ?? 0;
   }
 
+  /** Releases the tensors and ends the worker threads. */
   dispose(): void {
+    void this.stopWorkers();
     this.flow.bijector.dispose();
     this.optimizer.dispose();
   }

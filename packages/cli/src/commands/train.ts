@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ACTIVATIONS, LAYOUTS } from '@neuralrg/bijectors';
 import { BACKENDS } from '@neuralrg/tensor';
+import { SCHEDULES } from '@neuralrg/trainer';
 import { TRAIN_DEFAULTS } from '../defaults';
 import { planNewRun } from '../new-run-plan';
 import { prepareNewRun } from '../new-run';
@@ -36,6 +37,7 @@ export function addTrainCommand(program: Command, context: CommandContext): void
     .option('--epochs <n>', `total optimisation steps (default ${d.epochs})`)
     .option('--batch <n>', `samples per step (default ${d.batch})`)
     .option('--lr <rate>', `Adam learning rate (default ${d.lr})`)
+    .option('--schedule <name>', `learning rate: ${SCHEDULES.join(', ')} (default ${d.schedule})`)
     .option('--seed <n>', `seed of the parameters and samples (default ${d.seed})`)
     .option('--backend <name>', `tensor backend: ${BACKENDS.join(', ')} (default ${d.backend})`)
     .option('--symmetric', 'train the Z2-symmetrised density [q(x) + q(-x)]/2 (default)')
@@ -49,6 +51,7 @@ export function addTrainCommand(program: Command, context: CommandContext): void
     .option('--scale-bound <s>', `bound on each coupling's log-scale (default ${d.scaleBound})`)
     .option('--eval-samples <n>', `samples for the final estimates (default ${d.evalSamples})`)
     .option('--checkpoint-every <n>', `steps between checkpoints (default ${d.checkpointEvery})`)
+    .option('--threads <n>', `threads sharing each batch, one backend each (default ${d.threads})`)
     .option('--no-progress', 'no progress display on stderr')
     .addHelpText('after', EXAMPLES)
     .allowExcessArguments(false)
@@ -57,9 +60,11 @@ export function addTrainCommand(program: Command, context: CommandContext): void
       const plan = flags.resume === undefined ? planNewRun(flags) : planResume(flags);
       const run = plan.kind === 'new' ? await prepareNewRun(plan) : await prepareResume(plan);
       try {
+        await run.trainer.startWorkers(plan.threads);
         const code = await trainSession(run, context.io, { progress: plan.progress, startedAt });
         context.setExitCode(code);
       } finally {
+        await run.trainer.stopWorkers();
         disposeRun(run);
       }
     });

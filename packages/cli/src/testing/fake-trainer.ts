@@ -26,6 +26,10 @@ export class FakeTrainer {
     return { step: this.step, freeEnergy: -this.step, freeEnergyStdErr: 0.1, seconds: 0.01 };
   }
 
+  async trainStepAsync(): Promise<StepMetrics> {
+    return this.trainStep();
+  }
+
   checkpoint(): { step: number } {
     return { step: this.step };
   }

@@ -26,7 +26,21 @@ export interface Bijector {
   inverse(x: Tensor2D): BijectorResult;
   /** Trainable parameters, in a fixed order (checkpoints rely on it). */
   parameters(): NamedVariable[];
+  /** The structure without the weights: what the registry rebuilds it from. */
+  spec(): BijectorSpec;
   dispose(): void;
+}
+
+/**
+ * The structure of a bijector tree, as stored in checkpoints and configs:
+ * the registered type, the options its factory takes (plain JSON), and
+ * the specs of its children. Weights are stored separately, by parameter
+ * name, so a spec stays small and readable.
+ */
+export interface BijectorSpec {
+  type: string;
+  options?: Record<string, unknown>;
+  children?: BijectorSpec[];
 }
 
 /** A trainable tensor with a stable, human-readable path name. */

@@ -1,6 +1,6 @@
 import { tf } from '@neuralrg/tensor';
 import type { Tensor1D, Tensor2D } from '@neuralrg/tensor';
-import { Bijector, BijectorResult, NamedVariable } from './bijector';
+import { Bijector, BijectorResult, BijectorSpec, NamedVariable } from './bijector';
 import { ColumnBijector, checkRows, passColumns } from './columns';
 import { RowPermutation } from './permute';
 
@@ -79,6 +79,10 @@ export class Blockwise extends ColumnBijector {
 
   parameters(): NamedVariable[] {
     return this.inner.parameters();
+  }
+
+  spec(): BijectorSpec {
+    return { type: this.type, options: { dim: this.dim, blocks: Array.from(this.blocks) }, children: [this.inner.spec()] };
   }
 
   dispose(): void {

@@ -1,6 +1,8 @@
 import { tf } from '@neuralrg/tensor';
 import type { Tensor1D, Tensor2D } from '@neuralrg/tensor';
-import { Bijector, BijectorResult, NamedVariable, prefixed } from './bijector';
+import { Bijector, BijectorResult, BijectorSpec, NamedVariable, prefixed } from './bijector';
+import { assertFinite, finiteChecksEnabled } from './checks';
+import { inLayer } from './errors';
 import { ColumnBijector, checkRows, passColumns } from './columns';
 
 /**
@@ -41,17 +43,31 @@ export class Chain extends ColumnBijector {
     checkRows(this.type, input, this.dim);
     let y = input;
     const logDets: Tensor1D[] = [];
-    for (const part of order) {
-      const out = passColumns(part, y, direction);
+    const count = order.length;
+    order.forEach((part, k) => {
+      // Layer numbers follow the parts' order in the chain, whatever the direction.
+      const index = direction === 'forward' ? k : count - 1 - k;
+      const out = inLayer(index, part.type, () => {
+        const result = passColumns(part, y, direction);
+        if (finiteChecksEnabled()) {
+          assertFinite(result.y, `${direction} output`);
+          assertFinite(result.logDet, `${direction} ln|det|`);
+        }
+        return result;
+      });
       y = out.y;
       logDets.push(out.logDet);
-    }
+    });
     const logDet = logDets.length === 1 ? logDets[0] : (tf.addN(logDets) as Tensor1D);
     return { y, logDet };
   }
 
   parameters(): NamedVariable[] {
     return this.parts.flatMap((part, i) => prefixed(`${i}`, part.parameters()));
+  }
+
+  spec(): BijectorSpec {
+    return { type: this.type, children: this.parts.map((part) => part.spec()) };
   }
 
   dispose(): void {

@@ -38,6 +38,7 @@ export abstract class ColumnBijector implements Bijector, ColumnPasses {
   abstract forwardColumns(z: Tensor2D): BijectorResult;
   abstract inverseColumns(x: Tensor2D): BijectorResult;
   abstract parameters(): import('./bijector').NamedVariable[];
+  abstract spec(): import('./bijector').BijectorSpec;
   abstract dispose(): void;
 
   forward(z: Tensor2D): BijectorResult {

@@ -2,25 +2,33 @@ import { Rng } from '@neuralrg/tensor';
 import { Bijector } from './bijector';
 import { Blockwise } from './blockwise';
 import { Chain } from './chain';
-import { blockSites, checkPowerOfTwo } from './lattice';
+import { blockSites, chainBlockSites, checkPowerOf, checkPowerOfTwo } from './lattice';
 import { Activation } from './mlp';
-import { realNvpBlock } from './realnvp';
+import { buildBijector } from './registry';
 
 /** The hierarchy layouts of the MERA-like flow. */
 export const LAYOUTS = ['mera', 'decimator', 'disentangler'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 export interface HierarchyOptions {
-  /** Linear size of the periodic L x L lattice, a power of 2. */
+  /** Linear size: L x L sites for dims = 2, a chain of L sites for dims = 1. */
   L: number;
+  /** 2 (periodic square lattice, the default) or 1 (periodic chain). */
+  dims?: 1 | 2;
+  /** Sites per block on a chain: 2 (default) or 4. Lattices use 2x2 blocks. */
+  blockSize?: number;
   /** 'mera': disentanglers and a decimator per level; 'decimator': decimators
-   * only (a tree); 'disentangler': dense 2x2 layers at level 0 only. */
+   * only (a tree); 'disentangler': dense block layers at level 0 only. */
   layout: Layout;
-  /** Number of RG levels (default log2 L); for 'disentangler', the number of layers. */
+  /** Number of RG levels (default: all); for 'disentangler', the number of layers. */
   depth?: number;
   /** Disentanglers per level in the 'mera' layout (default 1). */
   repeats?: number;
-  /** Coupling layers in each 2x2 block bijector. */
+  /** Registered bijector type of every block (default 'realnvp'). */
+  block?: string;
+  /** Extra options for the block factory, merged over the ones below. */
+  blockOptions?: Record<string, unknown>;
+  /** Coupling layers in each RealNVP block. */
   couplingLayers: number;
   /** Hidden widths of each coupling's MLP. */
   hidden: readonly number[];
@@ -45,13 +53,35 @@ export interface LayerInfo {
   shifted: boolean;
 }
 
+/** Geometry of a hierarchy: sites per block and the number of RG levels. */
+function geometry(options: HierarchyOptions): { size: number; blockSize: number; levels: number } {
+  const { L } = options;
+  const dims = options.dims ?? 2;
+  if (dims === 2) {
+    checkPowerOfTwo(L);
+    if (options.blockSize !== undefined && options.blockSize !== 4) {
+      throw new RangeError(`2D lattices use 2x2 blocks (blockSize 4), got blockSize ${options.blockSize}`);
+    }
+    return { size: L * L, blockSize: 4, levels: Math.log2(L) };
+  }
+  if (dims !== 1) throw new RangeError(`hierarchy dims must be 1 or 2, got ${dims}`);
+  const blockSize = options.blockSize ?? 2;
+  if (blockSize !== 2 && blockSize !== 4) {
+    throw new RangeError(`chain block size must be 2 or 4, got ${blockSize}`);
+  }
+  checkPowerOf(L, blockSize);
+  return { size: L, blockSize, levels: Math.round(Math.log(L) / Math.log(blockSize)) };
+}
+
 /** The layers of a hierarchy in generation order (coarse to fine). */
 export function hierarchyLayers(options: HierarchyOptions): LayerInfo[] {
   const { L, layout } = options;
-  checkPowerOfTwo(L);
-  const levels = Math.log2(L);
+  const { levels } = geometry(options);
   const depth = options.depth ?? levels;
   const repeats = options.repeats ?? 1;
+  if (!(LAYOUTS as readonly string[]).includes(layout)) {
+    throw new RangeError(`hierarchy layout must be one of ${LAYOUTS.join(', ')}, got '${layout}'`);
+  }
   if (layout !== 'disentangler' && (!Number.isInteger(depth) || depth < 1 || depth > levels)) {
     throw new RangeError(`hierarchy depth must be an integer in 1..${levels} for L = ${L}, got ${depth}`);
   }
@@ -77,47 +107,66 @@ export function hierarchyLayers(options: HierarchyOptions): LayerInfo[] {
   return layers;
 }
 
+/** Site indices of the blocks of one layer. */
+export function layerSites(options: HierarchyOptions, info: LayerInfo): Int32Array {
+  const { blockSize } = geometry(options);
+  return (options.dims ?? 2) === 2
+    ? blockSites(options.L, info.level, info.shifted)
+    : chainBlockSites(options.L, info.level, info.shifted, blockSize);
+}
+
 /**
- * The MERA-like hierarchical flow on an L x L periodic lattice (Li and
- * Wang, PRL 121, 260601, 2018): every layer is one RealNVP bijector on 2x2
- * blocks, shared by all blocks of the layer, at dilation 2^level. In the
- * renormalisation direction, level 0 comes first: disentanglers on the
- * shifted tiling, then a decimator on the unshifted tiling, after which only
- * the first site of each block goes on to the next level.
+ * The MERA-like hierarchical flow (Li and Wang, PRL 121, 260601, 2018) on
+ * a periodic L x L lattice or chain: every layer applies one block
+ * bijector, shared by all blocks of the layer, at dilation
+ * blockSize^level. In the renormalisation direction, level 0 comes first:
+ * disentanglers on the shifted tiling, then a decimator on the unshifted
+ * tiling, after which only the first site of each block goes on to the
+ * next level. The block type comes from the bijector registry, so plugins
+ * and linear blocks slot in by name.
  */
 export function buildHierarchy(options: HierarchyOptions, rng: Rng): Chain {
-  const size = options.L * options.L;
+  const { size, blockSize } = geometry(options);
+  const blockSpec = {
+    type: options.block ?? 'realnvp',
+    options: {
+      dim: blockSize,
+      layers: options.couplingLayers,
+      hidden: [...options.hidden],
+      activation: options.activation,
+      scaleBound: options.scaleBound,
+      ...options.blockOptions,
+    },
+  };
   const parts: Bijector[] = hierarchyLayers(options).map((info) => {
-    const block = realNvpBlock(
-      {
-        dim: 4,
-        layers: options.couplingLayers,
-        hidden: options.hidden,
-        activation: options.activation,
-        scaleBound: options.scaleBound,
-        outputGain: 0,
-      },
-      rng,
-    );
-    return new Blockwise(size, blockSites(options.L, info.level, info.shifted), block);
+    const block = buildBijector(blockSpec, rng);
+    if (block.dim !== blockSize) {
+      throw new RangeError(`block type '${blockSpec.type}' built a bijector of dim ${block.dim}, expected ${blockSize}`);
+    }
+    return new Blockwise(size, layerSites(options, info), block);
   });
   return new Chain(parts);
 }
 
 /**
- * The RG level at which each latent variable leaves the hierarchy: sites on
- * the grid of spacing 2^k but not 2^(k+1) are set at level k; the sites
- * that survive all `depth` levels get level `depth`.
+ * The RG level at which each latent variable leaves the hierarchy: sites
+ * on the grid of spacing b^k but not b^(k+1) (b = 2 on lattices, the block
+ * size on chains) are set at level k; those that survive all `depth`
+ * levels get level `depth`. Lattice sites are numbered i * L + j.
  */
-export function latentLevels(L: number, depth = Math.log2(L)): Int32Array {
-  checkPowerOfTwo(L);
+export function latentLevels(L: number, depth?: number, dims: 1 | 2 = 2, blockSize = 2): Int32Array {
+  if (dims === 2) checkPowerOfTwo(L);
+  else checkPowerOf(L, blockSize);
+  const base = dims === 2 ? 2 : blockSize;
+  const maxDepth = Math.round(Math.log(L) / Math.log(base));
+  const levels = depth ?? maxDepth;
+  const levelOf = (i: number) => {
+    let level = 0;
+    while (level < levels && i % base ** (level + 1) === 0) level++;
+    return level;
+  };
+  if (dims === 1) return Int32Array.from({ length: L }, (_, i) => levelOf(i));
   const out = new Int32Array(L * L);
-  for (let i = 0; i < L; i++) {
-    for (let j = 0; j < L; j++) {
-      let level = 0;
-      while (level < depth && i % (2 << level) === 0 && j % (2 << level) === 0) level++;
-      out[i * L + j] = level;
-    }
-  }
+  for (let i = 0; i < L; i++) for (let j = 0; j < L; j++) out[i * L + j] = Math.min(levelOf(i), levelOf(j));
   return out;
 }

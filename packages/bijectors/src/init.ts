@@ -1,4 +1,4 @@
-import { Rng, tf } from '@neuralrg/tensor';
+import { Rng, tf, variableOf } from '@neuralrg/tensor';
 import type { Variable } from '@neuralrg/tensor';
 
 /**
@@ -11,10 +11,10 @@ export function glorotVariable(rng: Rng, fanIn: number, fanOut: number, gain = 1
   const limit = gain * Math.sqrt(6 / (fanIn + fanOut));
   const values = new Float32Array(fanIn * fanOut);
   if (gain !== 0) rng.fillUniform(values, -limit, limit);
-  return tf.variable(tf.tensor2d(values, [fanOut, fanIn]), true);
+  return variableOf(tf.tensor2d(values, [fanOut, fanIn]));
 }
 
 /** A zero column variable [length, 1] (biases of feature-major layers). */
 export function zerosVariable(length: number): Variable {
-  return tf.variable(tf.zeros([length, 1]), true);
+  return variableOf(tf.zeros([length, 1]));
 }

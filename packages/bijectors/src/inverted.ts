@@ -1,5 +1,5 @@
 import type { Tensor2D } from '@neuralrg/tensor';
-import { Bijector, BijectorResult, NamedVariable } from './bijector';
+import { Bijector, BijectorResult, BijectorSpec, NamedVariable } from './bijector';
 import { ColumnBijector, passColumns } from './columns';
 
 /** The inverse of a bijector as a bijector of its own: forward and inverse swap. */
@@ -22,6 +22,10 @@ export class Inverted extends ColumnBijector {
 
   parameters(): NamedVariable[] {
     return this.inner.parameters();
+  }
+
+  spec(): BijectorSpec {
+    return { type: this.type, children: [this.inner.spec()] };
   }
 
   dispose(): void {

@@ -29,3 +29,35 @@ export function checkPowerOfTwo(L: number): void {
     throw new RangeError(`lattice size L must be a power of 2 (>= 2) for the MERA layout, got ${L}`);
   }
 }
+
+/**
+ * Site indices of the blocks of one tiling of a periodic chain of N sites
+ * at RG level k, for blocks of `size` sites (2 or 4) spaced d = size^k
+ * apart; the shifted tiling starts half a block later. Within a block of
+ * 4 the order is a, a+2d, a+d, a+3d, so the two halves of a coupling
+ * interleave; the first site is the one a decimator keeps.
+ */
+export function chainBlockSites(N: number, level: number, shifted: boolean, size = 2): Int32Array {
+  if (size !== 2 && size !== 4) {
+    throw new RangeError(`chain block size must be 2 or 4, got ${size}`);
+  }
+  const d = size ** level;
+  const step = size * d;
+  if (step > N) throw new RangeError(`level ${level} with blocks of ${size} needs N >= ${step}, got N = ${N}`);
+  const offset = shifted ? (size / 2) * d : 0;
+  const order = size === 2 ? [0, 1] : [0, 2, 1, 3];
+  const out: number[] = [];
+  for (let a = offset; a < N + offset; a += step) {
+    for (const j of order) out.push((a + j * d) % N);
+  }
+  return Int32Array.from(out);
+}
+
+/** Checks that N is a power of `base` (>= base), as the 1D layout needs. */
+export function checkPowerOf(N: number, base: number, what = 'chain length N'): void {
+  let n = N;
+  while (Number.isInteger(n) && n > 1 && n % base === 0) n /= base;
+  if (!Number.isInteger(N) || N < base || n !== 1) {
+    throw new RangeError(`${what} must be a power of ${base} for the hierarchical layout, got ${N}`);
+  }
+}

@@ -1,6 +1,6 @@
 import { Rng } from '@neuralrg/tensor';
 import { Chain } from './chain';
-import { AffineCoupling } from './coupling';
+import { AdditiveCoupling, AffineCoupling } from './coupling';
 import { MlpOptions } from './mlp';
 
 export interface RealNvpOptions extends MlpOptions {
@@ -18,6 +18,23 @@ export function realNvpBlock(options: RealNvpOptions, rng: Rng): Chain {
   const parts = [];
   for (let i = 0; i < options.layers; i++) {
     parts.push(new AffineCoupling({ ...options, parity: (i % 2) as 0 | 1 }, rng));
+  }
+  return new Chain(parts);
+}
+
+export interface NiceOptions extends MlpOptions {
+  dim: number;
+  layers: number;
+}
+
+/** A NICE block: `layers` additive couplings with alternating halves. */
+export function nice(options: NiceOptions, rng: Rng): Chain {
+  if (!Number.isInteger(options.layers) || options.layers <= 0) {
+    throw new RangeError(`NICE block: layers must be a positive integer, got ${options.layers}`);
+  }
+  const parts = [];
+  for (let i = 0; i < options.layers; i++) {
+    parts.push(new AdditiveCoupling({ ...options, parity: (i % 2) as 0 | 1 }, rng));
   }
   return new Chain(parts);
 }

@@ -9,5 +9,5 @@ export {
 } from './backend';
 export type { BackendName, Device, KernelMode } from './backend';
 export { Rng } from './random';
-export { liveTensors, engineBytes } from './memory';
+export { liveTensors, engineBytes, assignValues, variableOf } from './memory';
 export { encodeFloat32, decodeFloat32 } from './encode';

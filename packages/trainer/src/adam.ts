@@ -1,4 +1,4 @@
-import { tf } from '@neuralrg/tensor';
+import { assignValues, tf, variableOf } from '@neuralrg/tensor';
 import type { Tensor, Variable } from '@neuralrg/tensor';
 
 export interface AdamOptions {
@@ -34,8 +34,8 @@ export class Adam {
     if (!(lr > 0) || !Number.isFinite(lr)) {
       throw new RangeError(`learning rate must be positive and finite, got ${lr}`);
     }
-    this.m = params.map((p) => tf.variable(tf.zerosLike(p), false));
-    this.v = params.map((p) => tf.variable(tf.zerosLike(p), false));
+    this.m = params.map((p) => variableOf(tf.zerosLike(p), false));
+    this.v = params.map((p) => variableOf(tf.zerosLike(p), false));
   }
 
   get steps(): number {
@@ -76,8 +76,8 @@ export class Adam {
       );
     }
     this.t = state.t;
-    this.m.forEach((x, i) => x.assign(tf.tensor(state.m[i], x.shape)));
-    this.v.forEach((x, i) => x.assign(tf.tensor(state.v[i], x.shape)));
+    this.m.forEach((x, i) => assignValues(x, state.m[i]));
+    this.v.forEach((x, i) => assignValues(x, state.v[i]));
   }
 
   dispose(): void {

@@ -7,7 +7,7 @@
 import { parentPort } from 'worker_threads';
 import { createEnergy } from '@neuralrg/energies';
 import type { EnergyModel } from '@neuralrg/energies';
-import { Rng, tf, useBackend } from '@neuralrg/tensor';
+import { Rng, assignValues, tf, useBackend } from '@neuralrg/tensor';
 import type { Variable } from '@neuralrg/tensor';
 import type { Flow } from '@neuralrg/bijectors';
 import type { TrainConfig } from './config';
@@ -29,7 +29,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     return { kind: 'ready' };
   }
   if (flow === undefined || energy === undefined) throw new Error('gradient worker used before init');
-  request.params.forEach((values, i) => variables[i].assign(tf.tensor(values, variables[i].shape)));
+  request.params.forEach((values, i) => assignValues(variables[i], values));
   const { losses, grads } = tf.tidy(() => {
     const z = tf.tensor2d(request.z, [request.rows, flow!.dim]);
     const out = lossGradients(flow!, energy!, variables, z);

@@ -1,6 +1,6 @@
 import { Flow } from '@neuralrg/bijectors';
 import type { EnergyModel } from '@neuralrg/energies';
-import { Rng, currentDevice, tf } from '@neuralrg/tensor';
+import { Rng, assignValues, currentDevice, tf } from '@neuralrg/tensor';
 import type { Tensor, Variable } from '@neuralrg/tensor';
 import { Adam, DEFAULT_ADAM } from './adam';
 import {
@@ -234,7 +234,7 @@ export class Trainer {
           `checkpoint parameter ${i} is '${stored.name}' [${stored.shape}], expected '${this.names[i]}' [${variable.shape}]`,
         );
       }
-      variable.assign(tf.tensor(loadTensor(stored), variable.shape));
+      assignValues(variable, loadTensor(stored));
     });
     this.optimizer.restore({
       t: checkpoint.optimizer.t,

@@ -121,7 +121,8 @@ abstract class Coupling extends ColumnBijector {
   }
 
   spec(): BijectorSpec {
-    return { type: this.type, options: { ...this.options, mask: this.options.mask ? [...this.options.mask] : undefined } };
+    const { mask, ...rest } = this.options;
+    return { type: this.type, options: mask ? { ...rest, mask: [...mask] } : rest };
   }
 
   dispose(): void {

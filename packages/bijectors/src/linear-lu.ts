@@ -116,7 +116,8 @@ export class LinearLU extends ColumnBijector {
   /** W = L (U + diag). */
   matrix(): Tensor2D {
     const { l, strictUpper, diag } = this.factors();
-    return tf.matMul(l, tf.add(strictUpper, tf.diag(diag))) as Tensor2D;
+    const diagonal = tf.mul(tf.eye(this.dim), tf.reshape(diag, [1, -1]));
+    return tf.matMul(l, tf.add(strictUpper, diagonal)) as Tensor2D;
   }
 
   /** (I + N)^-1 = sum_{n < dim} (-N)^n for a nilpotent N. */

@@ -17,7 +17,8 @@ export function realNvpBlock(options: RealNvpOptions, rng: Rng): Chain {
   }
   const parts = [];
   for (let i = 0; i < options.layers; i++) {
-    parts.push(new AffineCoupling({ ...options, parity: (i % 2) as 0 | 1 }, rng));
+    const { layers: _layers, ...coupling } = options;
+    parts.push(new AffineCoupling({ ...coupling, parity: (i % 2) as 0 | 1 }, rng));
   }
   return new Chain(parts);
 }
@@ -34,7 +35,8 @@ export function nice(options: NiceOptions, rng: Rng): Chain {
   }
   const parts = [];
   for (let i = 0; i < options.layers; i++) {
-    parts.push(new AdditiveCoupling({ ...options, parity: (i % 2) as 0 | 1 }, rng));
+    const { layers: _layers, ...coupling } = options;
+    parts.push(new AdditiveCoupling({ ...coupling, parity: (i % 2) as 0 | 1 }, rng));
   }
   return new Chain(parts);
 }

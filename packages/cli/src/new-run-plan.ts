@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { ACTIVATIONS, LAYOUTS } from '@neuralrg/bijectors';
 import type { Layout } from '@neuralrg/bijectors';
 import { energyNames } from '@neuralrg/energies';
@@ -81,6 +82,12 @@ export function planNewRun(flags: TrainFlags): NewRunPlan {
     evalSamples: optionalFlag(flags.evalSamples, d.evalSamples, count('--eval-samples', 1)),
   };
   if (flags.depth !== undefined) config.flow.depth = depthFlag(flags.depth, L, layout);
+  if (flags.block !== undefined) config.flow.block = flags.block;
+  if (flags.blockSize !== undefined) config.flow.blockSize = integerFlag('--block-size', flags.blockSize, 2);
+  if (flags.plugin !== undefined && flags.plugin.length > 0) {
+    // Paths are stored absolute, so that --resume finds them from anywhere.
+    config.plugins = flags.plugin.map((p) => (p.startsWith('.') || path.isAbsolute(p) ? path.resolve(p) : p));
+  }
 
   return {
     kind: 'new',

@@ -22,6 +22,9 @@ export interface TrainFlags {
   evalSamples?: string;
   checkpointEvery?: string;
   threads?: string;
+  plugin?: string[];
+  block?: string;
+  blockSize?: string;
   progress?: boolean;
 }
 
@@ -45,4 +48,7 @@ export const RUN_DEFINING_FLAGS: readonly (readonly [keyof TrainFlags, string])[
   ['depth', '--depth'],
   ['repeats', '--repeats'],
   ['scaleBound', '--scale-bound'],
+  ['plugin', '--plugin'],
+  ['block', '--block'],
+  ['blockSize', '--block-size'],
 ];

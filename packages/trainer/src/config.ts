@@ -1,8 +1,11 @@
 import { DEFAULT_HIERARCHY, LAYOUTS, parseActivation } from '@neuralrg/bijectors';
 import type { Activation, Layout } from '@neuralrg/bijectors';
+import { scheduledLearningRate } from './learning-rate';
+import { validateTrainingOptions } from './training-options';
+import type { TrainingOptions } from './training-options';
 
 /** Learning-rate schedules over the configured number of steps. */
-export const SCHEDULES = ['constant', 'cosine'] as const;
+export const SCHEDULES = ['constant', 'cosine', 'linear', 'exponential'] as const;
 export type Schedule = (typeof SCHEDULES)[number];
 
 /** The flow architecture, as stored in configs and checkpoints. */
@@ -10,24 +13,36 @@ export interface FlowConfig {
   layout: Layout;
   depth?: number;
   repeats: number;
+  /** Registered bijector type of each block (default 'realnvp'); plugins add more. */
+  block?: string;
+  /** Extra options for the block factory. */
+  blockOptions?: Record<string, unknown>;
+  /** Sites per block on a 1D chain: 2 (default) or 4. */
+  blockSize?: number;
   couplingLayers: number;
   hidden: number[];
   activation: Activation;
   scaleBound: number;
 }
 
-/** Everything that defines a training run; stored with every checkpoint. */
-export interface TrainConfig {
+/**
+ * Everything that defines a training run; stored with every checkpoint.
+ * The optional {@link TrainingOptions} (mode, data, gradientEstimator,
+ * clipNorm, earlyStopping, warmupSteps) default to plain reverse-KL steps.
+ */
+export interface TrainConfig extends TrainingOptions {
   /** Energy model name and parameters, e.g. { name: 'ising', L: 8, T: 2.269 }. */
   energy: { name: string } & Record<string, number | string>;
   flow: FlowConfig;
+  /** Modules to load before the flow is built (they register bijectors or energies). */
+  plugins?: string[];
   /** Train and sample the Z2-symmetrised density q_sym(x) = [q(x) + q(-x)] / 2. */
   symmetric: boolean;
   batch: number;
   /** Number of optimisation steps. */
   epochs: number;
   learningRate: number;
-  /** 'constant', or 'cosine': lr * (1 + cos(pi * step / epochs)) / 2. */
+  /** 'constant', 'cosine', 'linear' or 'exponential' (see scheduledLearningRate). */
   schedule?: Schedule;
   seed: number;
   /** Samples for the final importance-sampling estimates. */
@@ -77,12 +92,11 @@ export function validateConfig(config: TrainConfig): TrainConfig {
   if (!(flow.scaleBound > 0) || !Number.isFinite(flow.scaleBound)) {
     throw new RangeError(`scaleBound must be positive and finite, got ${flow.scaleBound}`);
   }
+  validateTrainingOptions(config);
   return config;
 }
 
-/** The learning rate of step `step` (0-based) under the config's schedule. */
+/** The learning rate of step `step` (0-based) under the config's schedule and warm-up. */
 export function learningRateAt(config: TrainConfig, step: number): number {
-  if (config.schedule !== 'cosine') return config.learningRate;
-  const progress = Math.min(step / config.epochs, 1);
-  return (config.learningRate * (1 + Math.cos(Math.PI * progress))) / 2;
+  return scheduledLearningRate(config, step);
 }

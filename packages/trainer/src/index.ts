@@ -15,3 +15,32 @@ export type { FlowEstimates } from './importance';
 export { allFinite, logMeanExp, meanAndStdErr } from './statistics';
 export { NonFiniteLossError, Trainer } from './trainer';
 export type { StepMetrics } from './trainer';
+export { loadPlugins } from './plugins';
+export type { TrainerInputs } from './trainer';
+export {
+  DEFAULT_HELD_OUT_EVERY,
+  DEFAULT_HOLDOUT_FRACTION,
+  DEFAULT_PLATEAU_WINDOW,
+  GRADIENT_ESTIMATORS,
+  TRAINING_MODES,
+  validateTrainingOptions,
+} from './training-options';
+export type {
+  DataConfig,
+  EarlyStoppingConfig,
+  GradientEstimator,
+  TrainingMode,
+  TrainingOptions,
+} from './training-options';
+export { scheduledLearningRate } from './learning-rate';
+export { clipByGlobalNorm, globalNorm } from './gradient-clipping';
+export { PlateauDetector } from './plateau';
+export { encodeNpy, parseNpy } from './npy';
+export type { NumericArray } from './npy';
+export { parseCsv } from './csv';
+export { readSampleFile } from './sample-file';
+export type { SampleFile } from './sample-file';
+export { SampleSet } from './sample-set';
+export { loadSampleSet } from './sample-set-loader';
+export { meanNll, nllGradients } from './forward-kl';
+export { pathGradients, syncShadow } from './path-gradient';

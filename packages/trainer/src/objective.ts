@@ -3,15 +3,24 @@ import type { EnergyModel } from '@neuralrg/energies';
 import { Rng, tf } from '@neuralrg/tensor';
 import type { Tensor, Tensor2D, Variable } from '@neuralrg/tensor';
 import type { TrainConfig } from './config';
+import { loadPlugins } from './plugins';
 
-/** The flow a config describes, on the energy's L x L lattice. */
+/**
+ * The flow a config describes, laid out on the energy's variables: a 2D
+ * hierarchy for shape [L, L], a 1D one for shape [N] (N a power of the
+ * block size; N = 2 gives a single block, a plain coupling flow). The
+ * config's plugins are loaded first, so plugin block types resolve.
+ */
 export function buildFlow(config: TrainConfig, energy: EnergyModel, rng: Rng): Flow {
-  if (energy.shape.length !== 2 || energy.shape[0] !== energy.shape[1]) {
+  loadPlugins(config.plugins);
+  const shape = energy.shape;
+  const square = shape.length === 2 && shape[0] === shape[1];
+  if (!square && shape.length !== 1) {
     throw new RangeError(
-      `the hierarchical flow needs an L x L lattice energy, got shape [${energy.shape.join(', ')}]`,
+      `the hierarchical flow needs an L x L lattice or a chain, got energy shape [${shape.join(', ')}]`,
     );
   }
-  const bijector = buildHierarchy({ L: energy.shape[0], ...config.flow }, rng);
+  const bijector = buildHierarchy({ L: shape[0], dims: square ? 2 : 1, ...config.flow }, rng);
   return new Flow(bijector, config.symmetric);
 }
 

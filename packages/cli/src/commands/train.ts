@@ -14,6 +14,11 @@ import type { CommandContext } from './context';
 
 const d = TRAIN_DEFAULTS;
 
+/** Collects a repeatable option into a list. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 const EXAMPLES = `
 Examples:
   neuralrg train --L 8 --T Tc --out runs/L8
@@ -51,6 +56,9 @@ export function addTrainCommand(program: Command, context: CommandContext): void
     .option('--scale-bound <s>', `bound on each coupling's log-scale (default ${d.scaleBound})`)
     .option('--eval-samples <n>', `samples for the final estimates (default ${d.evalSamples})`)
     .option('--checkpoint-every <n>', `steps between checkpoints (default ${d.checkpointEvery})`)
+    .option('--plugin <module>', 'load a module that registers bijectors or energies (repeatable)', collect)
+    .option('--block <type>', "registered bijector type of every hierarchy block (default realnvp)")
+    .option('--block-size <n>', 'sites per block on a 1D chain: 2 or 4 (default 2)')
     .option('--threads <n>', `threads sharing each batch, one backend each (default ${d.threads})`)
     .option('--no-progress', 'no progress display on stderr')
     .addHelpText('after', EXAMPLES)

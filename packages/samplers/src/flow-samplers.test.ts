@@ -1,0 +1,249 @@
+import { Flow } from '@neuralrg/bijectors';
+import { ISING_CRITICAL_TEMPERATURE, IsingDual } from '@neuralrg/energies';
+import { liveTensors, tf, useBackend } from '@neuralrg/tensor';
+import type { Tensor1D, Tensor2D } from '@neuralrg/tensor';
+import { FlowMetropolis } from './flow-metropolis';
+import { isingEnumeratedAverages } from './ising-enumeration';
+import { createIsingSampler } from './ising-samplers';
+import { latentHmc } from './latent-hmc';
+import { runSampler } from './run-sampler';
+import type { Sampler } from './sampler';
+import { summariseRun } from './sampler-summary';
+import { AffineBijector, gaussianEnergy } from './testing';
+
+beforeAll(async () => {
+  await useBackend('cpu');
+});
+
+const scale = Float32Array.from([0.5, 2]);
+const shift = Float32Array.from([1, -3]);
+
+/** (x_i - shift_i)^2, whose exact means are scale_i^2. */
+function squares(x: Float32Array, chains: number): Record<string, Float64Array> {
+  return {
+    x0: Float64Array.from({ length: chains }, (_, c) => (x[2 * c] - shift[0]) ** 2),
+    x1: Float64Array.from({ length: chains }, (_, c) => (x[2 * c + 1] - shift[1]) ** 2),
+  };
+}
+
+/** Runs a sampler and checks every observable against `exact` within 4 error bars from tau_int. */
+async function expectExact(
+  sampler: Sampler,
+  exact: Record<string, number>,
+  warmup: number,
+  steps: number,
+) {
+  const { record, ended } = await runSampler(sampler, { warmup, steps });
+  const summary = summariseRun(sampler, record, ended, exact);
+  for (const name of Object.keys(exact)) {
+    // A 4-sigma band: a correct sampler fails it with probability ~6e-5.
+    expect(Math.abs(summary.observables[name]?.zScore as number)).toBeLessThan(4);
+  }
+  return summary;
+}
+
+describe('independence Metropolis with a flow proposal', () => {
+  it('accepts every proposal when the flow is the target', async () => {
+    const flow = new Flow(new AffineBijector(scale, shift));
+    const sampler = new FlowMetropolis({
+      flow,
+      energy: gaussianEnergy(scale, shift),
+      chains: 8,
+      seed: 1,
+      observe: squares,
+      observableNames: ['x0', 'x1'],
+    });
+    const summary = await expectExact(sampler, { x0: 0.25, x1: 4 }, 0, 300);
+    // w(x) = exp(-E - ln q) is constant up to float32 rounding of E and ln q
+    // (~1e-6 relative), so min(1, w'/w) >= 1 - 1e-5 for every proposal.
+    expect(summary.acceptance).toBeGreaterThan(1 - 1e-5);
+    for (const value of summary.acceptancePerChain) expect(value).toBeGreaterThan(1 - 1e-5);
+    // Independent samples: tau_int = 1/2 within its error.
+    expect(summary.observables.x0?.tauInt).toBeLessThan(0.65);
+  });
+
+  it('samples the target exactly through a biased flow', async () => {
+    // Proposal 1.4 times too wide and shifted by 0.3: acceptance drops, the answer stays exact.
+    const flow = new Flow(
+      new AffineBijector(
+        scale.map((s) => 1.4 * s),
+        shift.map((m) => m + 0.3),
+      ),
+    );
+    const sampler = new FlowMetropolis({
+      flow,
+      energy: gaussianEnergy(scale, shift),
+      chains: 8,
+      seed: 2,
+      proposalBatch: 100,
+      observe: squares,
+      observableNames: ['x0', 'x1'],
+    });
+    const summary = await expectExact(sampler, { x0: 0.25, x1: 4 }, 50, 3000);
+    expect(summary.acceptance).toBeLessThan(0.9);
+    expect(summary.acceptance).toBeGreaterThan(0.3);
+  });
+
+  it('is exact on the Ising dual at L = 2 with a symmetrised flow', async () => {
+    // q_sym = [N(3.3, 1.5^2) + N(-3.3, 1.5^2)] / 2 per site, roughly the two ordered states.
+    const L = 2;
+    const T = ISING_CRITICAL_TEMPERATURE;
+    const flow = new Flow(
+      new AffineBijector(new Float32Array(4).fill(1.5), new Float32Array(4).fill(3.3)),
+      true,
+    );
+    const dual = new IsingDual({ L, T });
+    const sampler = createIsingSampler('flow-metropolis', {
+      L,
+      T,
+      chains: 16,
+      seed: 3,
+      dual,
+      flow,
+    });
+    const exact = isingEnumeratedAverages(L, T);
+    await expectExact(
+      sampler,
+      { energy: exact.energyPerSite, absMagnetization: exact.absMagnetization },
+      300,
+      3000,
+    );
+    dual.dispose();
+  });
+
+  it('stops a chain whose proposal has a NaN energy', async () => {
+    const flow = new Flow(new AffineBijector(scale, shift));
+    let calls = 0;
+    const energy = (x: Tensor2D): Tensor1D =>
+      tf.tidy(() => {
+        calls += 1;
+        // The 4th block of proposals holds a NaN energy in its 2nd row.
+        const offset = Float32Array.from({ length: x.shape[0] }, (_, r) =>
+          calls === 4 && r === 1 ? NaN : 0,
+        );
+        return tf.add(gaussianEnergy(scale, shift)(x), tf.tensor1d(offset)) as Tensor1D;
+      });
+    const sampler = new FlowMetropolis({
+      flow,
+      energy,
+      chains: 2,
+      seed: 4,
+      proposalBatch: 2,
+      observe: squares,
+      observableNames: ['x0', 'x1'],
+    });
+    const { record, ended } = await runSampler(sampler, { warmup: 0, steps: 50 });
+    expect(ended).toBe('complete');
+    // Block 1 starts the chains, blocks 2, 3, 4 serve steps 1, 2, 3.
+    expect(record.stopped).toEqual([{ chain: 1, step: 3, reason: 'a proposal has energy NaN' }]);
+    const summary = summariseRun(sampler, record, ended);
+    expect(summary.liveChains).toBe(1);
+    expect(record.series.x0[1].slice(2).every(Number.isNaN)).toBe(true);
+    expect(Number.isNaN(record.series.x0[1][1])).toBe(false);
+    expect(Number.isFinite(summary.observables.x0?.mean)).toBe(true);
+  });
+
+  it('resumes from a saved state exactly, proposal buffer included', async () => {
+    const flow = new Flow(
+      new AffineBijector(
+        scale.map((v) => 1.3 * v),
+        shift,
+      ),
+    );
+    const options = {
+      flow,
+      energy: gaussianEnergy(scale, shift),
+      chains: 3,
+      seed: 7,
+      proposalBatch: 8,
+      observe: squares,
+      observableNames: ['x0', 'x1'],
+    };
+    const straight = new FlowMetropolis(options);
+    const first = new FlowMetropolis(options);
+    for (let s = 0; s < 5; s++) {
+      await straight.step();
+      await first.step();
+    }
+    const resumed = new FlowMetropolis({ ...options, resume: first.saveState() });
+    for (let s = 0; s < 6; s++) expect(await resumed.step()).toEqual(await straight.step());
+  });
+
+  it('rejects bad input with errors that name it', () => {
+    const flow = new Flow(new AffineBijector(scale, shift));
+    const base = {
+      flow,
+      energy: gaussianEnergy(scale, shift),
+      observe: squares,
+      observableNames: ['x0', 'x1'],
+    };
+    expect(() => new FlowMetropolis({ ...base, chains: 0 })).toThrow(
+      /chains must be a positive integer, got 0/,
+    );
+    expect(() => new FlowMetropolis({ ...base, chains: 2, initial: new Float32Array(3) })).toThrow(
+      /initial must hold 2 chains x 2 variables = 4 values \(shape \[2, 2\]\), got 3/,
+    );
+    expect(
+      () => new FlowMetropolis({ ...base, chains: 1, initial: Float32Array.from([NaN, 0]) }),
+    ).toThrow(/at the start of chain 0 is not finite/);
+    expect(() => new FlowMetropolis({ ...base, chains: 1, proposalBatch: 0 })).toThrow(
+      /proposalBatch must be a positive integer, got 0/,
+    );
+  });
+});
+
+describe('latent-space HMC', () => {
+  it('samples the target through an affine flow and leaks no tensors', async () => {
+    const before = liveTensors();
+    const flow = new Flow(new AffineBijector(scale, shift));
+    const sampler = latentHmc({
+      flow,
+      energy: gaussianEnergy(scale, shift),
+      chains: 8,
+      stepSize: 0.5,
+      leapfrogSteps: 5,
+      seed: 5,
+      observe: squares,
+      observableNames: ['x0', 'x1'],
+    });
+    const summary = await expectExact(sampler, { x0: 0.25, x1: 4 }, 100, 400);
+    // U(z) = |z|^2 / 2 + const: isotropic, so one step size fits both directions.
+    expect(summary.settings.adaptedStepSize).toBeGreaterThan(0.5);
+    // Trajectories of length pi/2 land on nearly independent points, even
+    // for the even observables (x - shift)^2: tau_int near 1/2 (a length
+    // of pi would leave them almost unchanged).
+    expect(summary.settings.trajectoryLength).toBeCloseTo(Math.PI / 2, 12);
+    expect(summary.observables.x1?.tauInt).toBeLessThan(1);
+    // samples() gives the physical x = scale z + shift of the latent positions.
+    const z = sampler.positions();
+    const { values, width } = sampler.samples();
+    expect(width).toBe(2);
+    values.forEach((x, k) => expect(x).toBeCloseTo(scale[k % 2] * z[k] + shift[k % 2], 5));
+    expect(liveTensors()).toBe(before);
+  });
+
+  it('and physical HMC are exact on the Ising dual at L = 2', async () => {
+    const L = 2;
+    const T = ISING_CRITICAL_TEMPERATURE;
+    const exact = isingEnumeratedAverages(L, T);
+    const values = { energy: exact.energyPerSite, absMagnetization: exact.absMagnetization };
+    const dual = new IsingDual({ L, T });
+    const flow = new Flow(
+      new AffineBijector(new Float32Array(4).fill(2), new Float32Array(4)),
+      true,
+    );
+    for (const kind of ['hmc', 'latent-hmc'] as const) {
+      const sampler = createIsingSampler(kind, {
+        L,
+        T,
+        chains: 16,
+        seed: 6,
+        dual,
+        flow,
+        leapfrogSteps: 6,
+      });
+      await expectExact(sampler, values, 100, 400);
+    }
+    dual.dispose();
+  });
+});

@@ -9,7 +9,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 mkdir -p "$work/tarballs" "$work/app"
-for pkg in tensor energies bijectors trainer cli; do
+for pkg in $(ls "$root/packages"); do
   (cd "$root/packages/$pkg" && pnpm pack --pack-destination "$work/tarballs" >/dev/null)
 done
 

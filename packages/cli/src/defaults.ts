@@ -1,6 +1,6 @@
 import type { Activation, Layout } from '@neuralrg/bijectors';
 import type { BackendName } from '@neuralrg/tensor';
-import type { Schedule } from '@neuralrg/trainer';
+import type { GradientEstimator, Schedule } from '@neuralrg/trainer';
 
 /** Defaults of `neuralrg train`, for every flag the user leaves out. */
 export interface TrainDefaults {
@@ -21,6 +21,9 @@ export interface TrainDefaults {
   scaleBound: number;
   checkpointEvery: number;
   threads: number;
+  gradientEstimator: GradientEstimator;
+  /** Fraction of a --data file held out for the held-out NLL. */
+  holdout: number;
 }
 
 /**
@@ -45,4 +48,6 @@ export const TRAIN_DEFAULTS: Readonly<TrainDefaults> = Object.freeze({
   scaleBound: 2,
   checkpointEvery: 25,
   threads: 1,
+  gradientEstimator: 'reparam',
+  holdout: 0.1,
 });

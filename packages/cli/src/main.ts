@@ -1,5 +1,10 @@
 import { Command, CommanderError } from 'commander';
+import { addAnalyzeCommand } from './commands/analyze';
+import { addCompareSamplersCommand } from './commands/compare-samplers';
+import { addEstimateCommand } from './commands/estimate';
 import { addExactCommand } from './commands/exact';
+import { addReportCommand } from './commands/report';
+import { addSampleCommand } from './commands/sample';
 import { addTrainCommand } from './commands/train';
 import type { CommandContext } from './commands/context';
 import { EXIT, errorLine, exitCodeOf, oneLine } from './errors';
@@ -24,6 +29,11 @@ function buildProgram(context: CommandContext): Command {
     .showSuggestionAfterError(true);
   addTrainCommand(program, context);
   addExactCommand(program, context);
+  addReportCommand(program, context);
+  addAnalyzeCommand(program, context);
+  addEstimateCommand(program, context);
+  addSampleCommand(program, context);
+  addCompareSamplersCommand(program, context);
   return program;
 }
 

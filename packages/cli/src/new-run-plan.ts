@@ -1,13 +1,13 @@
 import * as path from 'path';
 import { ACTIVATIONS, LAYOUTS } from '@neuralrg/bijectors';
 import type { Layout } from '@neuralrg/bijectors';
-import { energyNames } from '@neuralrg/energies';
+import { createEnergy, energyNames } from '@neuralrg/energies';
 import { BACKENDS } from '@neuralrg/tensor';
 import type { BackendName } from '@neuralrg/tensor';
-import { SCHEDULES } from '@neuralrg/trainer';
+import { GRADIENT_ESTIMATORS, SCHEDULES } from '@neuralrg/trainer';
 import type { TrainConfig } from '@neuralrg/trainer';
 import { TRAIN_DEFAULTS } from './defaults';
-import { UsageError } from './errors';
+import { UsageError, oneLine } from './errors';
 import {
   choiceFlag,
   integerFlag,
@@ -43,6 +43,102 @@ function depthFlag(text: string, L: number, layout: Layout): number {
 }
 
 /**
+ * The energy of a new run: --energy (or 'module' with --energy-module, whose
+ * path is stored absolute), --L and --T (both required for ising, passed on
+ * when given for the others) and --param key=value pairs. The model is built
+ * once here, so that a bad parameter is a usage error naming it.
+ */
+function energyOfFlags(
+  flags: TrainFlags,
+  fallback: string,
+): { config: TrainConfig['energy']; L: number } {
+  if (flags.energyModule !== undefined && flags.energy !== undefined && flags.energy !== 'module') {
+    throw new UsageError(`--energy-module cannot be combined with --energy '${flags.energy}'`);
+  }
+  const name =
+    flags.energyModule !== undefined
+      ? 'module'
+      : choiceFlag('--energy', flags.energy ?? fallback, energyNames());
+  const energy: TrainConfig['energy'] = { name };
+  if (name === 'module') {
+    const example = 'the path of the module, e.g. ./my-energy.js';
+    const file = requiredFlag('--energy-module', flags.energyModule, example);
+    energy.module = path.resolve(file);
+  }
+  if (name === 'ising' || flags.L !== undefined) {
+    energy.L = powerOfTwoLatticeFlag(requiredFlag('--L', flags.L, 'the lattice size, e.g. --L 8'));
+  }
+  if (name === 'ising' || flags.T !== undefined) {
+    energy.T = temperatureFlag(requiredFlag('--T', flags.T, 'the temperature, e.g. --T 2.269'));
+  }
+  for (const pair of flags.param ?? []) {
+    const match = /^\s*([A-Za-z_]\w*)\s*=\s*(\S.*?)\s*$/.exec(pair);
+    if (match === null) {
+      throw new UsageError(`--param must be key=value, e.g. --param m2=0.5, got '${pair}'`);
+    }
+    const [, key, text] = match;
+    if (key in energy) {
+      throw new UsageError(`--param ${key} is given twice (or also by its own flag)`);
+    }
+    energy[key] = Number.isFinite(Number(text)) ? Number(text) : text;
+  }
+
+  const { name: _name, ...parameters } = energy;
+  let L: number;
+  try {
+    const model = createEnergy(name, parameters);
+    L = model.shape[0];
+    model.dispose();
+  } catch (error) {
+    throw new UsageError(`energy '${name}': ${oneLine(error)}`);
+  }
+  return { config: energy, L };
+}
+
+/** The training options of --data, --gradient-estimator, --clip-norm, --early-stop, --warmup. */
+function trainingOptionsOfFlags(flags: TrainFlags): Partial<TrainConfig> {
+  const options: Partial<TrainConfig> = {};
+  if (flags.data !== undefined) {
+    const holdout = optionalFlag(flags.holdout, TRAIN_DEFAULTS.holdout, (text) => {
+      const value = text.trim() === '' ? NaN : Number(text);
+      if (!(value >= 0 && value < 1)) {
+        throw new UsageError(`--holdout must be a fraction in [0, 1), got '${text}'`);
+      }
+      return value;
+    });
+    options.mode = 'forward-kl';
+    options.data = { file: path.resolve(flags.data), holdoutFraction: holdout };
+  } else if (flags.holdout !== undefined) {
+    throw new UsageError('--holdout needs --data, the samples to hold some of out');
+  }
+  if (flags.gradientEstimator !== undefined) {
+    const text = flags.gradientEstimator;
+    options.gradientEstimator = choiceFlag('--gradient-estimator', text, GRADIENT_ESTIMATORS);
+    if (options.gradientEstimator === 'stl' && options.mode === 'forward-kl') {
+      throw new UsageError(
+        '--gradient-estimator stl applies to reverse-KL training, not to --data',
+      );
+    }
+  }
+  if (flags.clipNorm !== undefined) options.clipNorm = positiveFlag('--clip-norm', flags.clipNorm);
+  if (flags.earlyStop !== undefined) {
+    const patience = integerFlag('--early-stop', flags.earlyStop, 1);
+    const minDelta = optionalFlag(flags.earlyStopDelta, 0, (text) => {
+      const value = text.trim() === '' ? NaN : Number(text);
+      if (!(value >= 0 && Number.isFinite(value))) {
+        throw new UsageError(`--early-stop-delta must be a number >= 0, got '${text}'`);
+      }
+      return value;
+    });
+    options.earlyStopping = { patience, minDelta, window: Math.min(25, patience) };
+  } else if (flags.earlyStopDelta !== undefined) {
+    throw new UsageError('--early-stop-delta needs --early-stop, the patience in steps');
+  }
+  if (flags.warmup !== undefined) options.warmupSteps = integerFlag('--warmup', flags.warmup, 0);
+  return options;
+}
+
+/**
  * Turns the flags of a new `neuralrg train` into a TrainConfig, taking
  * every unset flag from TRAIN_DEFAULTS.
  *
@@ -51,14 +147,12 @@ function depthFlag(text: string, L: number, layout: Layout): number {
 export function planNewRun(flags: TrainFlags): NewRunPlan {
   const d = TRAIN_DEFAULTS;
   const out = requiredFlag('--out', flags.out, 'the folder of the new run, e.g. --out runs/L8');
-  const energy = choiceFlag('--energy', flags.energy ?? d.energy, energyNames());
-  const L = powerOfTwoLatticeFlag(requiredFlag('--L', flags.L, 'the lattice size, e.g. --L 8'));
-  const T = temperatureFlag(requiredFlag('--T', flags.T, 'the temperature, e.g. --T 2.269'));
+  const { config: energy, L } = energyOfFlags(flags, d.energy);
   const layout = choiceFlag('--layout', flags.layout ?? d.layout, LAYOUTS);
   const count = (flag: string, min: number) => (text: string) => integerFlag(flag, text, min);
 
   const config: TrainConfig = {
-    energy: { name: energy, L, T },
+    energy,
     flow: {
       layout,
       repeats: optionalFlag(flags.repeats, d.repeats, count('--repeats', 0)),
@@ -80,6 +174,7 @@ export function planNewRun(flags: TrainFlags): NewRunPlan {
     schedule: choiceFlag('--schedule', flags.schedule ?? d.schedule, SCHEDULES),
     seed: optionalFlag(flags.seed, d.seed, count('--seed', 0)),
     evalSamples: optionalFlag(flags.evalSamples, d.evalSamples, count('--eval-samples', 1)),
+    ...trainingOptionsOfFlags(flags),
   };
   if (flags.depth !== undefined) config.flow.depth = depthFlag(flags.depth, L, layout);
   if (flags.block !== undefined) config.flow.block = flags.block;

@@ -26,6 +26,18 @@ export interface TrainFlags {
   block?: string;
   blockSize?: string;
   progress?: boolean;
+  /** A JS/TS module that exports an energy factory (energy 'module'). */
+  energyModule?: string;
+  /** Energy parameters as key=value, repeatable. */
+  param?: string[];
+  /** Samples for forward-KL training (.npy or .csv). */
+  data?: string;
+  holdout?: string;
+  gradientEstimator?: string;
+  clipNorm?: string;
+  earlyStop?: string;
+  earlyStopDelta?: string;
+  warmup?: string;
 }
 
 /**
@@ -51,4 +63,13 @@ export const RUN_DEFINING_FLAGS: readonly (readonly [keyof TrainFlags, string])[
   ['plugin', '--plugin'],
   ['block', '--block'],
   ['blockSize', '--block-size'],
+  ['energyModule', '--energy-module'],
+  ['param', '--param'],
+  ['data', '--data'],
+  ['holdout', '--holdout'],
+  ['gradientEstimator', '--gradient-estimator'],
+  ['clipNorm', '--clip-norm'],
+  ['earlyStop', '--early-stop'],
+  ['earlyStopDelta', '--early-stop-delta'],
+  ['warmup', '--warmup'],
 ];

@@ -1,10 +1,15 @@
 import { tf } from '@neuralrg/tensor';
-import type { Tensor1D, Tensor2D } from '@neuralrg/tensor';
+import type { Rng, Tensor1D, Tensor2D } from '@neuralrg/tensor';
+import { BRUTE_FORCE_MAX_L } from './brute-force';
+import { isingObservablesBruteForce } from './brute-force-observables';
 import { dualCouplingInverse, dualDiagonalShift } from './dual-coupling';
 import { isingDualShift } from './dual-shift';
+import { isingDerivedObservables, isingSpinObservables } from './ising-observables';
+import { isingInternalEnergy, isingSpecificHeat } from './ising-thermodynamics';
 import { isingLnZ } from './kaufman';
 import { logCosh } from './log-cosh';
 import type { EnergyModel } from './model';
+import type { DerivedObservable, ObservableSamples } from './observable-types';
 import { checkEvenLatticeSize, checkTemperature, describeValue } from './validate';
 
 /** Parameters of {@link IsingDual}. */
@@ -49,8 +54,19 @@ export class IsingDual implements EnergyModel {
   readonly c: number;
   /** ln Z_cont = lnZIsing + shift. */
   readonly exactLnZ: number;
+  /** Specific heat, susceptibility, structure factor, connected correlations. */
+  readonly derivedObservables: readonly DerivedObservable[];
+  readonly observableDescriptions = Object.freeze({
+    energyPerSite: 'Ising energy per site E(s)/N of the decoded spins',
+    energyPerSite2: '(E(s)/N)^2',
+    magnetisation: 'm = mean spin',
+    absMagnetisation: '|m|',
+    magnetisation2: 'm^2',
+    'correlation[r]': '(1/(2N)) sum_x sum_mu s_x s_{x + r e_mu}',
+  });
 
   private inverseCoupling: Tensor2D | undefined;
+  private exact: Record<string, number> | undefined;
 
   /**
    * @throws RangeError when L is not an even integer >= 2 or T is not a positive finite number.
@@ -66,6 +82,45 @@ export class IsingDual implements EnergyModel {
     this.lnZIsing = isingLnZ(L, T);
     this.shift = isingDualShift(L, T);
     this.exactLnZ = this.lnZIsing + this.shift;
+    this.derivedObservables = Object.freeze(isingDerivedObservables(L, T));
+  }
+
+  /**
+   * Spin observables of each configuration of a batch (see
+   * {@link isingSpinObservables}): the spins are decoded from x, with exact
+   * conditional expectations where they exist and one draw from `rng` for
+   * |m| and e^2.
+   */
+  observables(x: Float32Array | Float64Array, count: number, rng: Rng): ObservableSamples {
+    if (x.length !== count * this.size) {
+      throw new RangeError(
+        `observables input must hold count * L*L = ${count * this.size} values, got ${x.length}`,
+      );
+    }
+    return isingSpinObservables(this.config.L, x, count, rng);
+  }
+
+  /**
+   * Exact expectations of the Ising spins: energy per site and specific heat
+   * from derivatives in beta of Kaufman's finite-size ln Z
+   * ({@link isingInternalEnergy}, {@link isingSpecificHeat}), <m> = 0 and
+   * correlation[0] = 1 by symmetry; for L <= 4 every observable by
+   * enumeration ({@link isingObservablesBruteForce}).
+   */
+  exactObservables(): Record<string, number> {
+    if (this.exact === undefined) {
+      const { L, T } = this.config;
+      this.exact =
+        L <= BRUTE_FORCE_MAX_L
+          ? isingObservablesBruteForce(L, T)
+          : {
+              energyPerSite: isingInternalEnergy(L, T),
+              specificHeat: isingSpecificHeat(L, T),
+              magnetisation: 0,
+              'correlation[0]': 1,
+            };
+    }
+    return { ...this.exact };
   }
 
   /**

@@ -1,11 +1,13 @@
 import type { Tensor1D, Tensor2D } from '@neuralrg/tensor';
+import type { ObservableModel } from './observable-types';
 
 /**
  * A target density pi(x) = exp(-E(x)) / Z given by its bare energy.
  * Variables come flattened: a batch is a [B, size] tensor, row-major over
- * `shape` (for a lattice, site (i, j) is column i * L + j).
+ * `shape` (for a lattice, site (i, j) is column i * L + j). Observables and
+ * exact expectation values are optional (see {@link ObservableModel}).
  */
-export interface EnergyModel {
+export interface EnergyModel extends ObservableModel {
   /** Registry name of the model, e.g. 'ising'. */
   readonly name: string;
   /** Shape of one configuration, e.g. [L, L]. */

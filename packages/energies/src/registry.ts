@@ -1,13 +1,25 @@
+import { createModuleEnergy } from './energy-module';
+import { createGaussianFreeField } from './gff-factory';
 import { createIsingDual } from './ising-factory';
+import { createPhi4 } from './phi4-factory';
+import { createGaussianMixture, createRing } from './toy-factories';
 import type { EnergyModel } from './model';
 import type { EnergyConfig, EnergyFactory } from './registry-types';
 import { describeValue } from './validate';
 
-const factories = new Map<string, EnergyFactory>([['ising', createIsingDual]]);
+const factories = new Map<string, EnergyFactory>([
+  ['ising', createIsingDual],
+  ['gff', createGaussianFreeField],
+  ['phi4', createPhi4],
+  ['ring', createRing],
+  ['mixture', createGaussianMixture],
+  ['module', createModuleEnergy],
+]);
 
 /**
  * Adds a model to the registry under `name`, so that
- * `createEnergy(name, config)` builds it. 'ising' is registered already.
+ * `createEnergy(name, config)` builds it. The models of this package are
+ * registered already (see {@link energyNames}).
  *
  * @throws TypeError when name is not a non-empty string or factory is not a
  *   function; Error when the name is taken.

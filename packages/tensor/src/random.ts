@@ -3,6 +3,11 @@
  * whose whole state is four 32-bit words, so that a run can be saved and
  * resumed bit for bit. Normal variates use the Box-Muller transform.
  */
+// Module-level copies: inside sandboxes such as jest's, every lookup of
+// the global Math costs far more than a local binding.
+const { cos, log, sin, sqrt, imul, floor, PI } = Math;
+const TWO_PI = 2 * PI;
+
 export class Rng {
   private s: Uint32Array;
 
@@ -23,12 +28,12 @@ export class Rng {
   /** SplitMix32 expansion of a seed into a full state. */
   private static expand(seed: number): Uint32Array {
     const state = new Uint32Array(4);
-    let x = (seed >>> 0) ^ Math.floor(seed / 2 ** 32);
+    let x = (seed >>> 0) ^ floor(seed / 2 ** 32);
     for (let i = 0; i < 4; i++) {
       x = (x + 0x9e3779b9) | 0;
       let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      z = imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = imul(z ^ (z >>> 13), 0xc2b2ae35);
       state[i] = (z ^ (z >>> 16)) >>> 0;
     }
     if (state.every((w) => w === 0)) state[0] = 1;
@@ -43,7 +48,7 @@ export class Rng {
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
     const s = this.s;
-    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
+    const result = imul(rotl(imul(s[1], 5), 7), 9) >>> 0;
     const t = s[1] << 9;
     s[2] ^= s[0];
     s[3] ^= s[1];
@@ -62,10 +67,10 @@ export class Rng {
   /** Fills `out` with independent standard normal variates. */
   fillNormal(out: Float32Array): Float32Array {
     for (let i = 0; i < out.length; i += 2) {
-      const radius = Math.sqrt(-2 * Math.log(this.uniform()));
-      const angle = 2 * Math.PI * this.uniform();
-      out[i] = radius * Math.cos(angle);
-      if (i + 1 < out.length) out[i + 1] = radius * Math.sin(angle);
+      const radius = sqrt(-2 * log(this.uniform()));
+      const angle = TWO_PI * this.uniform();
+      out[i] = radius * cos(angle);
+      if (i + 1 < out.length) out[i + 1] = radius * sin(angle);
     }
     return out;
   }

@@ -44,3 +44,15 @@ export { SampleSet } from './sample-set';
 export { loadSampleSet } from './sample-set-loader';
 export { meanNll, nllGradients } from './forward-kl';
 export { pathGradients, syncShadow } from './path-gradient';
+export { drawFromFlow } from './flow-draws';
+export type { FlowDraw } from './flow-draws';
+export {
+  derivedMean,
+  lnZFromLogWeights,
+  normalisedWeights,
+  selfNormalisedMean,
+} from './weighted-statistics';
+export type { Estimate, LnZEstimate } from './weighted-statistics';
+export { estimatePhysics } from './physics-estimates';
+export type { EstimateOptions, ObservableEstimate, PhysicsEstimates } from './physics-estimates';
+export { paretoShape } from './pareto-k';

@@ -103,6 +103,8 @@ test('a NaN loss stops the step before any update', () => {
   const trainer = Trainer.create(tiny({ symmetric: false }), nanTarget);
   const before = trainer.checkpoint().params.map((p) => p.data);
   expect(() => trainer.trainStep()).toThrow(NonFiniteLossError);
+  // The replay with finite checks pins the NaN on the energy, not the flow.
+  expect(() => trainer.trainStep()).toThrow(/first non-finite value: energy 'gaussian' has \d+ non-finite/);
   expect(trainer.step).toBe(0);
   expect(trainer.checkpoint().params.map((p) => p.data)).toEqual(before);
   trainer.dispose();
@@ -135,4 +137,17 @@ test('two threads give the same steps as one, up to summation order', async () =
   // rounding; later steps differ only by the order of gradient sums.
   expect(Math.abs(split[0] - reference[0])).toBeLessThan(1e-4);
   for (let i = 1; i < reference.length; i++) expect(Math.abs(split[i] - reference[i])).toBeLessThan(1e-2);
+});
+
+test('a NaN made inside the flow is traced to its layer', () => {
+  const energy = createEnergy('ising', { L: 4, T: 2.5 });
+  const trainer = Trainer.create(tiny({ symmetric: false }), energy);
+  const weight = trainer.flow.bijector.parameters().find((p) => p.name.includes('dense0.weight'))!;
+  const poisoned = weight.variable.dataSync().slice();
+  poisoned[0] = NaN;
+  weight.variable.assign(tf.tensor(poisoned, weight.variable.shape));
+  expect(() => trainer.trainStep()).toThrow(
+    /first non-finite value: layer \d+ \(blockwise\) > layer \d+ \(affine-coupling\): forward output has \d+ non-finite entries/,
+  );
+  trainer.dispose();
 });

@@ -1,7 +1,7 @@
-import { Flow } from '@neuralrg/bijectors';
+import { Flow, assertFinite, setFiniteChecks } from '@neuralrg/bijectors';
 import type { EnergyModel } from '@neuralrg/energies';
 import { Rng, assignValues, currentDevice, tf } from '@neuralrg/tensor';
-import type { Tensor, Variable } from '@neuralrg/tensor';
+import type { Tensor, Tensor2D, Variable } from '@neuralrg/tensor';
 import { Adam, DEFAULT_ADAM } from './adam';
 import {
   CHECKPOINT_FORMAT,
@@ -11,10 +11,18 @@ import {
   storeTensor,
 } from './checkpoint';
 import { TrainConfig, learningRateAt, validateConfig } from './config';
+import { nllGradients, meanNll } from './forward-kl';
+import { globalNorm } from './gradient-clipping';
 import { FlowEstimates, estimateWithFlow } from './importance';
 import { buildFlow, lossGradients } from './objective';
+import type { ShardGradients } from './objective';
 import { GradientWorkers } from './parallel';
+import { pathGradients, syncShadow } from './path-gradient';
+import { PlateauDetector } from './plateau';
+import type { SampleSet } from './sample-set';
+import { loadSampleSet } from './sample-set-loader';
 import { allFinite, meanAndStdErr } from './statistics';
+import { DEFAULT_HELD_OUT_EVERY } from './training-options';
 
 /** What one optimisation step reports. */
 export interface StepMetrics {
@@ -26,12 +34,36 @@ export interface StepMetrics {
   klGap?: number;
   /** Seconds this step took. */
   seconds: number;
+  /** Global norm of the mean gradient, before clipping. */
+  gradNorm?: number;
+  /** Forward KL: mean -ln q(x) over this step's data minibatch, with its standard error. */
+  nll?: number;
+  nllStdErr?: number;
+  /** Forward KL: mean -ln q(x) over the held-out rows, on the steps where it is evaluated. */
+  heldOutNll?: number;
+  heldOutNllStdErr?: number;
+  /** Present and true on the step after which early stopping ended the run. */
+  stoppedEarly?: boolean;
 }
 
-/** Thrown when a step's loss is NaN or infinite; no update was applied. */
+/** What a trainer needs besides its config: the samples of a forward-KL run. */
+export interface TrainerInputs {
+  /** Training and held-out samples (see loadSampleSet); read from config.data.file when absent. */
+  data?: SampleSet;
+}
+
+/** Thrown when a step's loss (or gradient) is NaN or infinite; no update was applied. */
 export class NonFiniteLossError extends Error {
-  constructor(readonly step: number) {
-    super(`loss is not finite at step ${step}; parameters were left at the last good step`);
+  constructor(
+    readonly step: number,
+    what = 'loss',
+    /** Where the first non-finite value appeared, when it could be traced. */
+    readonly origin?: string,
+  ) {
+    super(
+      `${what} is not finite at step ${step}; parameters were left at the last good step` +
+        (origin === undefined ? '' : ` (first non-finite value: ${origin})`),
+    );
     this.name = 'NonFiniteLossError';
   }
 }
@@ -50,6 +82,10 @@ export class Trainer {
   private completed = 0;
   private seconds = 0;
   private workers: GradientWorkers | undefined;
+  private readonly data: SampleSet | undefined;
+  private readonly shadow: { flow: Flow; variables: Variable[] } | undefined;
+  private readonly plateau: PlateauDetector | undefined;
+  private stoppedEarly = false;
 
   /** The generator behind every sample the run draws. */
   readonly rng: Rng;
@@ -58,6 +94,7 @@ export class Trainer {
     readonly config: TrainConfig,
     readonly energy: EnergyModel,
     rngState?: number[],
+    inputs: TrainerInputs = {},
   ) {
     validateConfig(config);
     if (config.symmetric && !energy.z2Symmetric) {
@@ -72,17 +109,43 @@ export class Trainer {
     this.variables = params.map((p) => p.variable);
     this.names = params.map((p) => p.name);
     this.optimizer = new Adam(this.variables, { ...DEFAULT_ADAM, learningRate: config.learningRate });
+
+    // A forward-KL run reads its samples from config.data.file unless they
+    // are handed over (as tests and library users may).
+    const data =
+      config.mode === 'forward-kl' ? (inputs.data ?? loadSampleSet(config, energy)) : inputs.data;
+    if (data !== undefined && data.size !== this.flow.dim) {
+      throw new RangeError(`data rows have ${data.size} values, the flow has ${this.flow.dim}`);
+    }
+    this.data = data;
+    if (config.gradientEstimator === 'stl') {
+      // A second flow of the same architecture holds a copy of the
+      // parameters, through which ln q is evaluated without its score term.
+      const flow = buildFlow(config, energy, new Rng(config.seed));
+      this.shadow = { flow, variables: flow.bijector.parameters().map((p) => p.variable) };
+    }
+    if (config.earlyStopping !== undefined) {
+      this.plateau = new PlateauDetector(config.earlyStopping);
+    }
   }
 
   /** A new run: parameters drawn from the config's seed. */
-  static create(config: TrainConfig, energy: EnergyModel): Trainer {
-    return new Trainer(config, energy);
+  static create(config: TrainConfig, energy: EnergyModel, inputs?: TrainerInputs): Trainer {
+    return new Trainer(config, energy, undefined, inputs);
   }
 
-  /** Continues a run from a checkpoint, bit for bit on the same backend. */
-  static resume(checkpoint: Checkpoint, energy: EnergyModel, epochs?: number): Trainer {
+  /**
+   * Continues a run from a checkpoint, bit for bit on the same backend.
+   * Early stopping starts afresh: its window means are not checkpointed.
+   */
+  static resume(
+    checkpoint: Checkpoint,
+    energy: EnergyModel,
+    epochs?: number,
+    inputs?: TrainerInputs,
+  ): Trainer {
     const config = { ...checkpoint.config, epochs: epochs ?? checkpoint.config.epochs };
-    const trainer = new Trainer(config, energy, checkpoint.rng);
+    const trainer = new Trainer(config, energy, checkpoint.rng, inputs);
     trainer.restore(checkpoint);
     return trainer;
   }
@@ -97,9 +160,14 @@ export class Trainer {
     return this.seconds;
   }
 
-  /** Whether the configured number of steps is done. */
+  /** Whether the configured number of steps is done, or early stopping ended the run. */
   get done(): boolean {
-    return this.completed >= this.config.epochs;
+    return this.completed >= this.config.epochs || this.stoppedEarly;
+  }
+
+  /** Whether early stopping ended the run on a plateau of the loss. */
+  get stopped(): boolean {
+    return this.stoppedEarly;
   }
 
   /**
@@ -113,6 +181,13 @@ export class Trainer {
     }
     await this.stopWorkers();
     if (threads === 1) return;
+    if (this.config.mode === 'forward-kl' || this.config.gradientEstimator === 'stl') {
+      throw new RangeError(
+        `threads > 1 runs plain reverse-KL steps only; this run has mode ` +
+          `'${this.config.mode ?? 'reverse-kl'}' and gradientEstimator ` +
+          `'${this.config.gradientEstimator ?? 'reparam'}': use threads = 1`,
+      );
+    }
     if (threads > this.config.batch) {
       throw new RangeError(`threads (${threads}) must not exceed the batch (${this.config.batch})`);
     }
@@ -141,10 +216,66 @@ export class Trainer {
       throw new Error('this trainer runs worker threads: call trainStepAsync() instead');
     }
     const started = process.hrtime.bigint();
-    const z = this.flow.prior.sample(this.config.batch, this.rng);
-    const { losses, grads } = lossGradients(this.flow, this.energy, this.variables, z);
-    z.dispose();
+    const { losses, grads } = this.stepGradients();
     return this.update(losses, grads, started);
+  }
+
+  /** Per-sample losses and summed gradients of one step, by the configured objective. */
+  private stepGradients(): ShardGradients {
+    const { batch } = this.config;
+    if (this.data !== undefined && this.config.mode === 'forward-kl') {
+      const rows = this.data.minibatch(batch, this.rng);
+      const x = tf.tensor2d(rows, [batch, this.flow.dim]);
+      const out = nllGradients(this.flow, this.variables, x);
+      x.dispose();
+      return out;
+    }
+    const z = this.flow.prior.sample(batch, this.rng);
+    try {
+      if (this.shadow !== undefined) {
+        syncShadow(this.variables, this.shadow.variables);
+        return pathGradients(this.flow, this.shadow.flow, this.energy, this.variables, z);
+      }
+      const out = lossGradients(this.flow, this.energy, this.variables, z);
+      if (!allFinite(out.losses)) {
+        tf.dispose(out.grads);
+        throw new NonFiniteLossError(this.completed + 1, 'loss', this.traceNonFinite(z));
+      }
+      return out;
+    } finally {
+      z.dispose();
+    }
+  }
+
+  /**
+   * Replays a step's generation with finite-value checks after every layer
+   * and names the first layer (or the energy) that produced a NaN or an
+   * infinity; undefined when the replay is finite.
+   */
+  private traceNonFinite(z: Tensor2D): string | undefined {
+    setFiniteChecks(true);
+    try {
+      tf.tidy(() => {
+        const { x, logQ } = this.flow.generate(z);
+        assertFinite(x, 'flow output');
+        assertFinite(logQ, 'ln q');
+        assertFinite(this.energy.energy(x), `energy '${this.energy.name}'`);
+      });
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    } finally {
+      setFiniteChecks(false);
+    }
+  }
+
+  /**
+   * Mean -ln q over the held-out rows of a forward-KL run, with its
+   * standard error; undefined when no rows are held out.
+   */
+  heldOutNll(): { mean: number; stdErr: number } | undefined {
+    if (this.data === undefined || this.data.heldOutRows === 0) return undefined;
+    return meanNll(this.flow, this.data.heldOut, this.data.heldOutRows, this.config.batch);
   }
 
   /** {@link trainStep}, with the batch split over the worker threads if started. */
@@ -180,7 +311,10 @@ export class Trainer {
     return this.update(losses, grads, started);
   }
 
-  /** Checks the losses, applies Adam to the mean gradient and reports. */
+  /**
+   * Checks the losses and the gradient, clips the mean gradient to the
+   * configured global norm, applies Adam and reports.
+   */
   private update(losses: Float32Array, sumGrads: Tensor[], started: bigint): StepMetrics {
     if (!allFinite(losses)) {
       tf.dispose(sumGrads);
@@ -188,15 +322,66 @@ export class Trainer {
     }
     const meanGrads = sumGrads.map((g) => tf.div(g, losses.length));
     tf.dispose(sumGrads);
+    const gradNorm = globalNorm(meanGrads);
+    if (!Number.isFinite(gradNorm)) {
+      tf.dispose(meanGrads);
+      throw new NonFiniteLossError(this.completed + 1, 'gradient');
+    }
+    const clip = this.config.clipNorm;
+    if (clip !== undefined && gradNorm > clip) {
+      const clipped = meanGrads.map((g) => tf.mul(g, clip / gradNorm));
+      tf.dispose(meanGrads);
+      meanGrads.splice(0, meanGrads.length, ...clipped);
+    }
     this.optimizer.apply(meanGrads, learningRateAt(this.config, this.completed));
     tf.dispose(meanGrads);
     this.completed += 1;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.seconds += seconds;
+    return this.report(losses, gradNorm, seconds);
+  }
+
+  /** The metrics of the step just taken; decides early stopping. */
+  private report(losses: Float32Array, gradNorm: number, seconds: number): StepMetrics {
     const { mean, stdErr } = meanAndStdErr(losses);
-    const metrics: StepMetrics = { step: this.completed, freeEnergy: mean, freeEnergyStdErr: stdErr, seconds };
-    if (this.energy.exactLnZ !== undefined) metrics.klGap = mean + this.energy.exactLnZ;
+    const forward = this.config.mode === 'forward-kl';
+    // In forward-KL mode the losses are NLLs; F_q comes from a batch of flow
+    // samples, without gradients, so that the gap stays comparable.
+    const bound = forward ? this.sampledFreeEnergy() : { mean, stdErr };
+    const metrics: StepMetrics = {
+      step: this.completed,
+      freeEnergy: bound.mean,
+      freeEnergyStdErr: bound.stdErr,
+      seconds,
+      gradNorm,
+    };
+    if (this.energy.exactLnZ !== undefined) metrics.klGap = bound.mean + this.energy.exactLnZ;
+    if (forward) {
+      metrics.nll = mean;
+      metrics.nllStdErr = stdErr;
+    }
+    if (this.plateau !== undefined && this.plateau.add(mean)) {
+      this.stoppedEarly = true;
+      metrics.stoppedEarly = true;
+    }
+    const every = this.config.data?.evalEvery ?? DEFAULT_HELD_OUT_EVERY;
+    if (forward && (this.completed % every === 0 || this.done)) {
+      const heldOut = this.heldOutNll();
+      if (heldOut !== undefined) {
+        metrics.heldOutNll = heldOut.mean;
+        metrics.heldOutNllStdErr = heldOut.stdErr;
+      }
+    }
     return metrics;
+  }
+
+  /** F_q on one batch of flow samples, without gradients. */
+  private sampledFreeEnergy(): { mean: number; stdErr: number } {
+    const values = tf.tidy(() => {
+      const { x, logQ } = this.flow.sample(this.config.batch, this.rng);
+      return tf.add(logQ, this.energy.energy(x)).dataSync() as Float32Array;
+    });
+    return meanAndStdErr(values);
   }
 
   /** Importance-sampling estimates from the current flow. */
@@ -249,6 +434,7 @@ export class Trainer {
   dispose(): void {
     void this.stopWorkers();
     this.flow.bijector.dispose();
+    this.shadow?.flow.bijector.dispose();
     this.optimizer.dispose();
   }
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ACTIVATIONS, LAYOUTS } from '@neuralrg/bijectors';
 import { BACKENDS } from '@neuralrg/tensor';
-import { SCHEDULES } from '@neuralrg/trainer';
+import { GRADIENT_ESTIMATORS, SCHEDULES } from '@neuralrg/trainer';
 import { TRAIN_DEFAULTS } from '../defaults';
 import { planNewRun } from '../new-run-plan';
 import { prepareNewRun } from '../new-run';
@@ -24,6 +24,9 @@ Examples:
   neuralrg train --L 8 --T Tc --out runs/L8
   neuralrg train --L 16 --T 2.269185314213022 --out runs/L16 --backend tensorflow-gpu
   neuralrg train --resume runs/L8 --epochs 2000
+  neuralrg train --energy gff --L 8 --param d=1 --param m2=0.5 --out runs/chain
+  neuralrg train --energy-module ./my-energy.js --param scale=2 --out runs/mine
+  neuralrg train --L 8 --T Tc --data samples.npy --out runs/fit
 
 A run folder gets config.json, metrics.jsonl, checkpoint.json, summary.json
 and samples.png. Ctrl-C saves a checkpoint and exits with code 130.
@@ -61,6 +64,18 @@ export function addTrainCommand(program: Command, context: CommandContext): void
     .option('--block-size <n>', 'sites per block on a 1D chain: 2 or 4 (default 2)')
     .option('--threads <n>', `threads sharing each batch, one backend each (default ${d.threads})`)
     .option('--no-progress', 'no progress display on stderr')
+    .option('--energy-module <path>', 'train on the energy a JS/TS module exports (energy module)')
+    .option('--param <key=value>', 'an energy parameter, e.g. --param m2=0.5 (repeatable)', collect)
+    .option('--data <file>', 'forward KL: fit samples from a .npy or .csv file instead of E')
+    .option('--holdout <fraction>', `share of --data held out for the NLL (default ${d.holdout})`)
+    .option(
+      '--gradient-estimator <name>',
+      `${GRADIENT_ESTIMATORS.join(', ')} (sticking the landing) (default ${d.gradientEstimator})`,
+    )
+    .option('--clip-norm <x>', 'clip the gradient to this global norm (default: no clipping)')
+    .option('--early-stop <steps>', 'stop when the loss has not improved for this many steps')
+    .option('--early-stop-delta <nats>', 'improvement that counts for --early-stop (default 0)')
+    .option('--warmup <steps>', 'linear learning-rate warm-up over the first steps (default 0)')
     .addHelpText('after', EXAMPLES)
     .allowExcessArguments(false)
     .action(async (flags: TrainFlags) => {

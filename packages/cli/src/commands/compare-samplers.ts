@@ -1,0 +1,133 @@
+import * as path from 'path';
+import type { Command } from 'commander';
+import { IsingDual } from '@neuralrg/energies';
+import { SAMPLER_KINDS, isingExactObservables, summariseRun } from '@neuralrg/samplers';
+import type { SamplerKind, SamplerSummary } from '@neuralrg/samplers';
+import { currentDevice } from '@neuralrg/tensor';
+import { EXIT } from '../errors';
+import { startBackend } from '../start-backend';
+import {
+  buildSampler,
+  latticeEngine,
+  needsFlow,
+  samplerListFlag,
+} from '../sampling/build-samplers';
+import { loadFlowRun } from '../sampling/flow-run';
+import type { FlowRun } from '../sampling/flow-run';
+import { runWithProgress } from '../sampling/run-with-progress';
+import { samplingSettings, withSamplingOptions } from '../sampling/sampling-flags';
+import type { SamplingFlags } from '../sampling/sampling-flags';
+import { samplingTarget } from '../sampling/sampling-target';
+import { buildReport, writeReport } from '../sampling/samplers-report';
+import { samplersTable } from '../sampling/samplers-table';
+import type { CommandContext } from './context';
+
+interface CompareFlags extends SamplingFlags {
+  samplers?: string;
+  out?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  neuralrg compare-samplers --flow runs/ising-L8
+  neuralrg compare-samplers --flow runs/ising-L16 --seconds 60 --chains 16
+  neuralrg compare-samplers --L 8 --T Tc --samplers metropolis,wolff,hmc --out cmp.json
+
+Runs each sampler for --warmup steps, then until --sweeps steps or --seconds
+of sampling, and prints acceptance, tau_int, ESS per second and the
+observables against their exact values. With --flow the results go to
+<run>/samplers.json unless --out is given. Ctrl-C stops the sampler that is
+running, writes what was measured so far and exits with code 130.
+`;
+
+/** Adds `neuralrg compare-samplers`: every sampler on one Ising target, side by side. */
+export function addCompareSamplersCommand(program: Command, context: CommandContext): void {
+  const command = program
+    .command('compare-samplers')
+    .description(
+      'compare Metropolis, Wolff, HMC, latent HMC and flow Metropolis on the 2D Ising model',
+    )
+    .option('--samplers <list>', `comma-separated samplers (default ${SAMPLER_KINDS.join(',')})`)
+    .option('--out <file>', 'JSON file of the results (default <flow run>/samplers.json)');
+  withSamplingOptions(command)
+    .addHelpText('after', EXAMPLES)
+    .allowExcessArguments(false)
+    .action(async (flags: CompareFlags) => {
+      context.setExitCode(await compareSamplers(flags, context));
+    });
+}
+
+async function compareSamplers(flags: CompareFlags, context: CommandContext): Promise<number> {
+  const { io } = context;
+  const settings = samplingSettings(flags);
+  const kinds: SamplerKind[] =
+    flags.samplers === undefined ? [...SAMPLER_KINDS] : samplerListFlag(flags.samplers);
+  await startBackend(settings.backend);
+
+  const flowRun: FlowRun | undefined =
+    flags.flow === undefined ? undefined : loadFlowRun(flags.flow);
+  const target = samplingTarget(flags, flowRun);
+  const dual = flowRun?.dual ?? new IsingDual(target);
+  const engine = latticeEngine(settings);
+  const exact = isingExactObservables(target.L, target.T);
+  const out =
+    flags.out ?? (flowRun === undefined ? undefined : path.join(flowRun.dir, 'samplers.json'));
+
+  const summaries: SamplerSummary[] = [];
+  const skipped: { sampler: SamplerKind; reason: string }[] = [];
+  let interrupted = false;
+  try {
+    for (const kind of kinds) {
+      if (needsFlow(kind) && flowRun === undefined) {
+        skipped.push({ sampler: kind, reason: 'needs a trained flow: give --flow' });
+        continue;
+      }
+      const sampler = buildSampler(kind, target, settings, { dual, flowRun, engine });
+      try {
+        const { record, ended } = await runWithProgress(
+          sampler,
+          {
+            warmup: settings.warmup,
+            sweeps: settings.sweeps,
+            seconds: settings.seconds,
+            progress: flags.progress !== false,
+          },
+          io,
+        );
+        summaries.push(summariseRun(sampler, record, ended, exact.values));
+        interrupted = ended === 'interrupted';
+      } finally {
+        sampler.dispose();
+      }
+      if (interrupted) break;
+    }
+  } finally {
+    engine.runner?.dispose();
+    if (flowRun === undefined) dual.dispose();
+    else flowRun.dispose();
+  }
+
+  const report = buildReport({
+    target: { model: 'ising', L: target.L, T: target.T, sites: target.L * target.L },
+    exact,
+    flow:
+      flowRun === undefined
+        ? null
+        : { dir: flowRun.dir, step: flowRun.step, symmetric: flowRun.flow.symmetric },
+    settings,
+    backend: currentDevice().backend,
+    latticeEngine: { name: engine.name, reason: engine.reason },
+    samplers: summaries,
+    skipped,
+  });
+  if (out !== undefined) writeReport(out, report);
+  io.stdout.write(flags.json ? `${JSON.stringify(report)}\n` : samplersTable(report));
+  if (out !== undefined) io.stderr.write(`neuralrg: results written to ${out}\n`);
+  if (interrupted) {
+    io.stderr.write(
+      'neuralrg: interrupted; the results above stop at the sampler that was running\n',
+    );
+    return EXIT.interrupted;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,63 @@
+import { runSampler } from '@neuralrg/samplers';
+import type { RunEnd, Sampler, SamplingRecord } from '@neuralrg/samplers';
+import type { CliIo } from '../io';
+import { WARMUP_BUDGET_FRACTION } from './sampling-defaults';
+import { SamplingProgressDisplay } from './sampling-progress';
+
+/** How far one sampler runs in this session. */
+export interface SessionPlan {
+  warmup: number;
+  sweeps: number;
+  /** Sampling budget of this session in seconds; the warm-up gets a quarter of it. */
+  seconds: number;
+  progress: boolean;
+}
+
+/**
+ * Runs one sampler with progress on stderr and Ctrl-C handling: the first
+ * Ctrl-C ends the run after the current step (the record so far is kept),
+ * a second one has its usual effect. The time budgets count from the
+ * record's times so far, so a resumed run gets a fresh budget.
+ */
+export async function runWithProgress(
+  sampler: Sampler,
+  plan: SessionPlan,
+  io: CliIo,
+  previous?: SamplingRecord,
+): Promise<{ record: SamplingRecord; ended: RunEnd }> {
+  const warmupBudget = WARMUP_BUDGET_FRACTION * plan.seconds;
+  const display = new SamplingProgressDisplay(
+    io.stderr,
+    sampler.kind,
+    { warmup: warmupBudget, sampling: plan.seconds },
+    sampler.chains,
+  );
+  let interrupted = false;
+  const unsubscribe = io.onInterrupt(() => {
+    interrupted = true;
+    unsubscribe();
+    display.finish();
+    io.stderr.write('neuralrg: stopping after this step (Ctrl-C again quits now)\n');
+  });
+  try {
+    return await runSampler(
+      sampler,
+      {
+        warmup: plan.warmup,
+        steps: plan.sweeps,
+        seconds: (previous?.seconds ?? 0) + plan.seconds,
+        warmupSeconds: (previous?.warmupSeconds ?? 0) + warmupBudget,
+      },
+      {
+        onProgress: (progress) => {
+          if (plan.progress) display.update(progress);
+        },
+        shouldStop: () => interrupted,
+      },
+      previous,
+    );
+  } finally {
+    unsubscribe();
+    display.finish();
+  }
+}

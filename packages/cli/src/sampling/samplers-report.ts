@@ -1,0 +1,51 @@
+import type { IsingExactObservables, SamplerKind, SamplerSummary } from '@neuralrg/samplers';
+import { writeFileAtomic } from '@neuralrg/trainer';
+import { versions } from '../versions';
+import type { Versions } from '../versions';
+import type { SamplingSettings } from './sampling-flags';
+
+export const SAMPLERS_FORMAT = 'neuralrg-samplers';
+export const SAMPLERS_VERSION = 1;
+
+/**
+ * The JSON document of `compare-samplers` (RUN/samplers.json or --out) and
+ * of `neuralrg sample` (OUT/sample.json). Its schema is written out in the
+ * CLI and samplers READMEs; keep the names stable, reports read them.
+ */
+export interface SamplersReport {
+  format: typeof SAMPLERS_FORMAT;
+  version: typeof SAMPLERS_VERSION;
+  createdAt: string;
+  target: { model: 'ising'; L: number; T: number; sites: number };
+  /** Exact expectations per observable, and how each was obtained. */
+  exact: IsingExactObservables;
+  /** The flow behind latent-hmc and flow-metropolis, or null. */
+  flow: { dir: string; step: number; symmetric: boolean } | null;
+  settings: SamplingSettings;
+  /** The tfjs backend of the HMC and flow samplers. */
+  backend: string;
+  /** The code that ran the lattice samplers, and why. */
+  latticeEngine: { name: string; reason: string };
+  samplers: SamplerSummary[];
+  /** Samplers asked for but not run, with the reason. */
+  skipped: { sampler: SamplerKind; reason: string }[];
+  versions: Versions;
+}
+
+/** Assembles the report; `createdAt` is now. */
+export function buildReport(
+  parts: Omit<SamplersReport, 'format' | 'version' | 'createdAt' | 'versions'>,
+): SamplersReport {
+  return {
+    format: SAMPLERS_FORMAT,
+    version: SAMPLERS_VERSION,
+    createdAt: new Date().toISOString(),
+    ...parts,
+    versions: versions(),
+  };
+}
+
+/** Writes the report atomically as indented JSON. */
+export function writeReport(file: string, report: SamplersReport): void {
+  writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+}

@@ -1,0 +1,101 @@
+import type { ObservableReport } from '@neuralrg/samplers';
+import type { SamplersReport } from './samplers-report';
+
+/** A value with its error to 4 decimals and, when an exact value is known, its z-score. */
+function estimate(report: ObservableReport | null): string {
+  if (report === null) return '-';
+  const base = `${report.mean.toFixed(4)}±${report.stdErr.toFixed(4)}`;
+  return report.zScore === null
+    ? base
+    : `${base} (z ${report.zScore >= 0 ? '+' : ''}${report.zScore.toFixed(1)})`;
+}
+
+/** tau_int with its error, and '!' when the Madras-Sokal window was not reached. */
+function tau(report: ObservableReport | null): string {
+  if (report === null) return '-';
+  const mark = report.windowFound ? '' : '!';
+  return `${report.tauInt.toFixed(2)}±${report.tauIntStdErr.toFixed(2)}${mark}`;
+}
+
+function perSecond(report: ObservableReport | null): string {
+  return report?.essPerSecond == null ? '-' : report.essPerSecond.toPrecision(3);
+}
+
+/** Pads every column to its widest cell. */
+function layout(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/**
+ * The comparison as a terminal table: per sampler, steps per chain,
+ * acceptance, energy and |m| per site with error bars and z-scores
+ * against the exact values, tau_int in the sampler's own steps, ESS per
+ * second, the largest R-hat and the live chains; then the exact values,
+ * the units of a step and the notes.
+ */
+export function samplersTable(report: SamplersReport): string {
+  const header = [
+    'sampler',
+    'steps',
+    'accept',
+    'E/N',
+    'tau(E)',
+    'ESS/s(E)',
+    '|m|',
+    'tau(|m|)',
+    'ESS/s(|m|)',
+    'R-hat',
+    'chains',
+  ];
+  const rows = [header];
+  for (const s of report.samplers) {
+    const energy = s.observables.energy ?? null;
+    const magnetization = s.observables.absMagnetization ?? null;
+    const rhats = [energy?.rhat, magnetization?.rhat].filter(
+      (r): r is number => typeof r === 'number',
+    );
+    rows.push([
+      s.sampler,
+      String(s.steps),
+      s.acceptance === null ? '-' : s.acceptance.toFixed(3),
+      estimate(energy),
+      tau(energy),
+      perSecond(energy),
+      estimate(magnetization),
+      tau(magnetization),
+      perSecond(magnetization),
+      rhats.length > 0 ? Math.max(...rhats).toFixed(3) : '-',
+      `${s.liveChains}/${s.chains}`,
+    ]);
+  }
+  const { L, T } = report.target;
+  const lines = [
+    `Ising L = ${L}, T = ${T}` +
+      (report.flow === null ? '' : `, flow ${report.flow.dir} (step ${report.flow.step})`),
+    layout(rows),
+    '',
+    `exact E/N = ${report.exact.values.energy.toFixed(6)}` +
+      (report.exact.values.absMagnetization === undefined
+        ? ' (no exact |m| at this L)'
+        : `, |m| = ${report.exact.values.absMagnetization.toFixed(6)}`),
+    'tau_int is in steps of each sampler:',
+    ...report.samplers.map((s) => `  ${s.sampler}: ${s.stepUnit}; ${s.engine}; ended: ${s.ended}`),
+    `lattice samplers ran on ${report.latticeEngine.name}: ${report.latticeEngine.reason}`,
+    ...report.skipped.map((s) => `skipped ${s.sampler}: ${s.reason}`),
+    ...report.samplers.flatMap((s) =>
+      s.stopped.map(
+        (stop) => `${s.sampler}: chain ${stop.chain} stopped at step ${stop.step}: ${stop.reason}`,
+      ),
+    ),
+    "'!' marks a tau_int whose window was not reached: a lower bound; run longer.",
+  ];
+  return `${lines.join('\n')}\n`;
+}

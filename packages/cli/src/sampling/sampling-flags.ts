@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import { BACKENDS } from '@neuralrg/tensor';
+import type { BackendName } from '@neuralrg/tensor';
+import { LATTICE_ENGINES } from '@neuralrg/samplers';
+import type { LatticeEnginePreference, SamplerKind } from '@neuralrg/samplers';
+import { choiceFlag, integerFlag, optionalFlag, positiveFlag } from '../flag-values';
+import { SAMPLING_DEFAULTS } from './sampling-defaults';
+
+/** Flags shared by `sample` and `compare-samplers`, as commander hands them over. */
+export interface SamplingFlags {
+  L?: string;
+  T?: string;
+  flow?: string;
+  chains?: string;
+  warmup?: string;
+  sweeps?: string;
+  seconds?: string;
+  seed?: string;
+  backend?: string;
+  engine?: string;
+  leapfrog?: string;
+  stepSize?: string;
+  proposalBatch?: string;
+  progress?: boolean;
+  json?: boolean;
+}
+
+/** The run settings shared by both commands, checked, with defaults filled in. */
+export interface SamplingSettings {
+  /** Chains of every sampler, or null for the defaults per sampler (see chainsFor). */
+  chains: number | null;
+  warmup: number;
+  sweeps: number;
+  seconds: number;
+  seed: number;
+  backend: BackendName;
+  engine: LatticeEnginePreference;
+  leapfrog: number;
+  stepSize: number;
+  proposalBatch: number;
+}
+
+/**
+ * Reads the shared flags, taking unset ones from SAMPLING_DEFAULTS.
+ *
+ * @throws UsageError naming the first bad flag: zero chains, a step size
+ *   <= 0, a negative warm-up, an unknown backend or engine.
+ */
+export function samplingSettings(flags: SamplingFlags): SamplingSettings {
+  const d = SAMPLING_DEFAULTS;
+  const count = (flag: string, min: number) => (text: string) => integerFlag(flag, text, min);
+  return {
+    chains: optionalFlag<number | null>(flags.chains, null, count('--chains', 1)),
+    warmup: optionalFlag(flags.warmup, d.warmup, count('--warmup', 0)),
+    sweeps: optionalFlag(flags.sweeps, d.sweeps, count('--sweeps', 2)),
+    seconds: optionalFlag(flags.seconds, d.seconds, (t) => positiveFlag('--seconds', t)),
+    seed: optionalFlag(flags.seed, d.seed, count('--seed', 0)),
+    backend: choiceFlag('--backend', flags.backend ?? d.backend, BACKENDS),
+    engine: choiceFlag('--engine', flags.engine ?? d.engine, LATTICE_ENGINES),
+    leapfrog: optionalFlag(flags.leapfrog, d.leapfrog, count('--leapfrog', 1)),
+    stepSize: optionalFlag(flags.stepSize, d.stepSize, (t) => positiveFlag('--step-size', t)),
+    proposalBatch: optionalFlag(flags.proposalBatch, d.proposalBatch, count('--proposal-batch', 1)),
+  };
+}
+
+/** Adds the shared options to a command, with their help texts. */
+export function withSamplingOptions(command: Command): Command {
+  const d = SAMPLING_DEFAULTS;
+  return command
+    .option('--flow <run>', "run folder of 'neuralrg train' whose flow the flow samplers use")
+    .option('--L <size>', "linear lattice size, an even integer (default: the flow run's)")
+    .option('--T <temperature>', "temperature in units of J, or Tc (default: the flow run's)")
+    .option(
+      '--chains <n>',
+      `chains per sampler, run as one batch (default ${d.latticeChains} for metropolis and wolff, ` +
+        `${d.tensorChains} for the tfjs samplers)`,
+    )
+    .option('--warmup <n>', `warm-up steps, step size adapting, not recorded (default ${d.warmup})`)
+    .option('--sweeps <n>', `most sampling steps per chain (default ${d.sweeps})`)
+    .option(
+      '--seconds <s>',
+      `wall-time budget of the sampling phase per sampler (default ${d.seconds})`,
+    )
+    .option('--seed <n>', `seed of every sampler's generator (default ${d.seed})`)
+    .option('--backend <name>', `tensor backend: ${BACKENDS.join(', ')} (default ${d.backend})`)
+    .option(
+      '--engine <name>',
+      `lattice kernels: ${LATTICE_ENGINES.join(', ')} (default ${d.engine})`,
+    )
+    .option(
+      '--leapfrog <n>',
+      'leapfrog steps per HMC trajectory; latent HMC: at most, for a length pi/2 ' +
+        `(default ${d.leapfrog})`,
+    )
+    .option(
+      '--step-size <eps>',
+      `starting HMC step size, adapted in warm-up (default ${d.stepSize})`,
+    )
+    .option('--proposal-batch <n>', `flow proposals per pass (default ${d.proposalBatch})`)
+    .option('--json', 'print the results as one JSON document on stdout instead of a table')
+    .option('--no-progress', 'no progress display on stderr');
+}
+
+/** The chains a sampler runs: --chains, or the default for its kind. */
+export function chainsFor(kind: SamplerKind, settings: SamplingSettings): number {
+  if (settings.chains !== null) return settings.chains;
+  return kind === 'metropolis' || kind === 'wolff'
+    ? SAMPLING_DEFAULTS.latticeChains
+    : SAMPLING_DEFAULTS.tensorChains;
+}

@@ -1,0 +1,252 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ISING_CRITICAL_TEMPERATURE } from '@neuralrg/energies';
+import { TINY_RUN, runCli, temporaryFolder } from '../testing/run-cli';
+import type { SampleState } from './sample-state';
+import type { SamplersReport } from './samplers-report';
+
+const QUICK = [
+  '--sweeps',
+  '40',
+  '--warmup',
+  '5',
+  '--chains',
+  '2',
+  '--backend',
+  'cpu',
+  '--no-progress',
+];
+
+let flowDir: string;
+
+beforeAll(async () => {
+  flowDir = path.join(temporaryFolder(), 'flow');
+  const trained = await runCli([
+    'train',
+    ...TINY_RUN,
+    '--epochs',
+    '2',
+    '--out',
+    flowDir,
+    '--no-progress',
+  ]);
+  expect(trained.code).toBe(0);
+});
+
+describe('neuralrg compare-samplers', () => {
+  it('runs all five samplers on the flow target and writes samplers.json', async () => {
+    const result = await runCli(['compare-samplers', '--flow', flowDir, ...QUICK, '--json']);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as SamplersReport;
+    expect(report.format).toBe('neuralrg-samplers');
+    expect(report.version).toBe(1);
+    expect(report.target).toEqual({
+      model: 'ising',
+      L: 4,
+      T: ISING_CRITICAL_TEMPERATURE,
+      sites: 16,
+    });
+    expect(report.samplers.map((s) => s.sampler)).toEqual([
+      'metropolis',
+      'wolff',
+      'hmc',
+      'latent-hmc',
+      'flow-metropolis',
+    ]);
+    for (const s of report.samplers) {
+      expect(s.steps).toBe(40);
+      expect(s.chains).toBe(2);
+      for (const name of ['energy', 'absMagnetization']) {
+        const o = s.observables[name];
+        expect(o).not.toBeNull();
+        expect(Number.isFinite(o?.mean)).toBe(true);
+        expect(o?.exact).toBe(report.exact.values[name]);
+      }
+    }
+    expect(report.latticeEngine.name).toBe('typescript');
+    const written = JSON.parse(
+      fs.readFileSync(path.join(flowDir, 'samplers.json'), 'utf8'),
+    ) as SamplersReport;
+    expect(written).toEqual(report);
+  });
+
+  it('prints a table and skips the flow samplers without a flow', async () => {
+    const out = path.join(temporaryFolder(), 'cmp.json');
+    const result = await runCli([
+      'compare-samplers',
+      '--L',
+      '4',
+      '--T',
+      'Tc',
+      ...QUICK,
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^sampler\s+steps\s+accept\s+E\/N/m);
+    expect(result.stdout).toMatch(/skipped latent-hmc: needs a trained flow/);
+    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as SamplersReport;
+    expect(report.samplers.map((s) => s.sampler)).toEqual(['metropolis', 'wolff', 'hmc']);
+    expect(report.skipped.map((s) => s.sampler)).toEqual(['latent-hmc', 'flow-metropolis']);
+  });
+});
+
+describe('neuralrg sample', () => {
+  it('stops on Ctrl-C with its state saved, and resumes to the same result as a run without a stop', async () => {
+    const base = temporaryFolder();
+    const args = ['--sampler', 'wolff', '--L', '4', '--T', '3', ...QUICK];
+    const straight = await runCli([
+      'sample',
+      ...args,
+      '--out',
+      path.join(base, 'straight'),
+      '--json',
+    ]);
+    expect(straight.code).toBe(0);
+
+    const dir = path.join(base, 'stopped');
+    // Ctrl-C with the progress line that ends the warm-up: the run stops before sampling.
+    const withProgress = args.filter((arg) => arg !== '--no-progress');
+    const stopped = await runCli(['sample', ...withProgress, '--out', dir], {
+      onStderr: (text, interrupt) => {
+        if (/^\[wolff\]\s+warmup/.test(text)) interrupt();
+      },
+    });
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(
+      /interrupted at step 0; state saved; continue with 'neuralrg sample --resume/,
+    );
+    const resumed = await runCli(['sample', '--resume', dir, '--no-progress', '--json']);
+    expect(resumed.code).toBe(0);
+
+    const read = (folder: string) =>
+      JSON.parse(fs.readFileSync(path.join(folder, 'state.json'), 'utf8')) as SampleState;
+    expect(read(dir).record.series).toEqual(read(path.join(base, 'straight')).record.series);
+    const report = JSON.parse(resumed.stdout) as SamplersReport;
+    expect(report.samplers[0].steps).toBe(40);
+  });
+
+  it('continues a finished run to more sweeps', async () => {
+    const dir = path.join(temporaryFolder(), 'run');
+    expect(
+      (
+        await runCli([
+          'sample',
+          '--sampler',
+          'metropolis',
+          '--L',
+          '4',
+          '--T',
+          'Tc',
+          ...QUICK,
+          '--out',
+          dir,
+        ])
+      ).code,
+    ).toBe(0);
+    const more = await runCli([
+      'sample',
+      '--resume',
+      dir,
+      '--sweeps',
+      '60',
+      '--no-progress',
+      '--json',
+    ]);
+    expect(more.code).toBe(0);
+    expect((JSON.parse(more.stdout) as SamplersReport).samplers[0].steps).toBe(60);
+    expect(fs.existsSync(path.join(dir, 'sample.json'))).toBe(true);
+  });
+
+  it.each([
+    [
+      ['--sampler', 'wolff', '--L', '4', '--T', 'Tc', '--chains', '0'],
+      /--chains must be a positive integer, got '0'/,
+    ],
+    [
+      ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--step-size', '0'],
+      /--step-size must be a positive number, got '0'/,
+    ],
+    [
+      ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--step-size', '-1'],
+      /--step-size must be a positive number, got '-1'/,
+    ],
+    [
+      ['--sampler', 'gibbs', '--L', '4', '--T', 'Tc'],
+      /--sampler must be one of metropolis, wolff, hmc, latent-hmc, flow-metropolis, got 'gibbs'/,
+    ],
+    [
+      ['--sampler', 'latent-hmc', '--L', '4', '--T', 'Tc'],
+      /sampler 'latent-hmc' needs a trained flow: give --flow/,
+    ],
+    [['--sampler', 'wolff', '--L', '5', '--T', 'Tc'], /--L must be an even integer >= 2, got '5'/],
+    [['--sampler', 'wolff', '--T', 'Tc'], /--L is required/],
+  ])('refuses %j with a usage error', async (args, message) => {
+    const dir = path.join(temporaryFolder(), 'bad');
+    const result = await runCli([
+      'sample',
+      ...args,
+      '--out',
+      dir,
+      '--backend',
+      'cpu',
+      '--no-progress',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^neuralrg: error: /);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('refuses a --L that differs from the flow, settings changed on resume, and a used folder', async () => {
+    const other = await runCli([
+      'sample',
+      '--sampler',
+      'flow-metropolis',
+      '--flow',
+      flowDir,
+      '--L',
+      '8',
+      ...QUICK,
+      '--out',
+      path.join(temporaryFolder(), 'x'),
+    ]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/--L 8 differs from the flow in .* trained at L = 4/);
+
+    const dir = path.join(temporaryFolder(), 'run');
+    expect(
+      (
+        await runCli([
+          'sample',
+          '--sampler',
+          'wolff',
+          '--L',
+          '4',
+          '--T',
+          'Tc',
+          ...QUICK,
+          '--out',
+          dir,
+        ])
+      ).code,
+    ).toBe(0);
+    const changed = await runCli(['sample', '--resume', dir, '--chains', '4']);
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toMatch(/--resume continues a run with its own settings; drop --chains/);
+    const again = await runCli([
+      'sample',
+      '--sampler',
+      'wolff',
+      '--L',
+      '4',
+      '--T',
+      'Tc',
+      ...QUICK,
+      '--out',
+      dir,
+    ]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already holds a sample run \(state.json, sample.json\)/);
+  });
+});

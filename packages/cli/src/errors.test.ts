@@ -100,6 +100,6 @@ describe('bad input', () => {
     const result = await runCli(train('--backend', 'tensorflow'));
 
     expect(result.code).toBe(1);
-    expectOneErrorLine(result.stderr, "backend 'tensorflow'", 'pnpm add @tensorflow/tfjs-node');
+    expectOneErrorLine(result.stderr, "backend 'tensorflow'", 'npm install @tensorflow/tfjs-node');
   });
 });

@@ -1,5 +1,5 @@
 import { IsingDual } from '@neuralrg/energies';
-import { estimateWithFlow } from '@neuralrg/trainer';
+import { estimateWithFlow, evaluationBatch } from '@neuralrg/trainer';
 import { evaluationRng } from './evaluation-rng';
 import { sampleSpinConfigurations } from './flow-spins';
 import type { PreparedRun } from './prepared-run';
@@ -24,7 +24,7 @@ export function finishRun(run: PreparedRun, startedAt: bigint): RunSummary {
   const config = trainer.config;
   const rng = evaluationRng(config.seed, trainer.step);
 
-  const estimates = estimateWithFlow(trainer.flow, energy, config.evalSamples, config.batch, rng);
+  const estimates = estimateWithFlow(trainer.flow, energy, config.evalSamples, evaluationBatch(config.batch), rng);
   if (energy instanceof IsingDual) {
     const spins = sampleSpinConfigurations(trainer.flow, SAMPLE_TILES, rng);
     writeGrayPng(folder.file('samples'), renderSpinGrid(spins, energy.config.L));

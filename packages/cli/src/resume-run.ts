@@ -26,6 +26,33 @@ function loadCheckpoint(folder: RunFolder): Checkpoint {
   }
 }
 
+/** Settings that may differ between config.json and the checkpoint. */
+const SESSION_FIELDS = new Set(['epochs', 'evalSamples', 'backend', 'checkpointEvery']);
+
+/**
+ * Refuses a checkpoint whose run-defining settings differ from the
+ * folder's config.json (a checkpoint copied in from another run, or an
+ * edited file): continuing would mix two runs in one folder.
+ *
+ * @throws RunError naming the first setting that differs.
+ */
+function checkConfigsAgree(stored: object, checkpoint: Checkpoint, file: string): void {
+  const inConfig = stored as Record<string, unknown>;
+  const inCheckpoint = checkpoint.config as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(inConfig), ...Object.keys(inCheckpoint)]);
+  for (const key of keys) {
+    if (SESSION_FIELDS.has(key)) continue;
+    const a = JSON.stringify(inConfig[key]);
+    const b = JSON.stringify(inCheckpoint[key]);
+    if (a !== b) {
+      throw new RunError(
+        `checkpoint ${file} does not belong to this run: its ${key} is ${b ?? 'absent'}, ` +
+          `config.json says ${a ?? 'absent'}`,
+      );
+    }
+  }
+}
+
 /** The checkpoint interval stored in config.json, or the default when it is absent or bad. */
 function storedCheckpointEvery(value: unknown): number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0
@@ -63,6 +90,7 @@ export async function prepareResume(plan: ResumePlan): Promise<PreparedRun> {
   const folder = new RunFolder(plan.dir);
   const checkpoint = loadCheckpoint(folder);
   const stored = folder.readConfig();
+  checkConfigsAgree(stored, checkpoint, folder.file('checkpoint'));
 
   const epochs = plan.epochs ?? checkpoint.config.epochs;
   if (epochs < checkpoint.step) {

@@ -4,7 +4,7 @@ import { BACKENDS } from '@neuralrg/tensor';
 import type { BackendName } from '@neuralrg/tensor';
 import { writeFileAtomic } from '@neuralrg/trainer';
 import type { TrainConfig } from '@neuralrg/trainer';
-import { RunError } from './errors';
+import { RunError, UsageError } from './errors';
 
 /** The files of a run folder. */
 export const RUN_FILES = {
@@ -16,6 +16,27 @@ export const RUN_FILES = {
 } as const;
 
 export type RunFile = keyof typeof RUN_FILES;
+
+/**
+ * Checks an output path given with `flag` before any work is done: it must
+ * not be a folder, and must not be named like a training run's own files,
+ * which an analysis written over them would destroy.
+ *
+ * @throws UsageError naming the flag and the path.
+ */
+export function checkOutputFile(flag: string, file: string): string {
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    throw new UsageError(`${flag} must name a file, got '${file}', which is a folder`);
+  }
+  const protectedNames = Object.values(RUN_FILES) as string[];
+  if (protectedNames.includes(path.basename(file))) {
+    throw new UsageError(
+      `${flag} '${file}' would overwrite a training run's ${path.basename(file)}; ` +
+        `choose another file name (run files: ${protectedNames.join(', ')})`,
+    );
+  }
+  return file;
+}
 
 /** config.json: the resolved TrainConfig, plus the settings of the CLI run. */
 export type StoredConfig = TrainConfig & {
@@ -58,6 +79,17 @@ export class RunFolder {
       `--out '${this.dir}' already holds a run (${found.join(', ')}); refusing to overwrite ` +
         `earlier results: ${hint}, or choose another --out`,
     );
+  }
+
+  /**
+   * Deletes the config and metrics of a new run that never saved a
+   * checkpoint; a folder with a checkpoint is left alone.
+   */
+  removeUnfinishedRun(): void {
+    if (fs.existsSync(this.file('checkpoint'))) return;
+    for (const name of ['config', 'metrics', 'summary', 'samples'] as RunFile[]) {
+      fs.rmSync(this.file(name), { force: true });
+    }
   }
 
   writeConfig(config: StoredConfig): void {

@@ -49,8 +49,9 @@ function loadNative(name: BackendName): void {
     const reason = code === 'MODULE_NOT_FOUND' ? 'it is not installed' : String(error);
     throw new Error(
       `backend '${name}' needs the optional package ${pkg}, but ${reason}. ` +
-        `Install it with 'pnpm add ${pkg}@4.22.0' (it downloads a native TensorFlow ` +
-        `library at install time), or choose --backend wasm, which needs nothing extra.`,
+        `Install it with 'npm install ${pkg}@4.22.0' ('pnpm add -w ${pkg}@4.22.0' at the root of ` +
+        `this repository; it downloads a native TensorFlow library at install time), ` +
+        `or choose --backend wasm, which needs nothing extra.`,
     );
   }
 }

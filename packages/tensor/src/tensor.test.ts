@@ -70,7 +70,7 @@ describe('backends', () => {
       installed = false;
     }
     if (installed) return; // the message is only reachable without the package
-    await expect(useBackend('tensorflow')).rejects.toThrow(/@tensorflow\/tfjs-node.*not installed.*pnpm add/);
+    await expect(useBackend('tensorflow')).rejects.toThrow(/@tensorflow\/tfjs-node.*not installed.*npm install.*pnpm add -w/);
   });
 });
 

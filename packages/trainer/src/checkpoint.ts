@@ -93,5 +93,13 @@ export function readCheckpoint(file: string): Checkpoint {
     Array.isArray(c.optimizer.v) &&
     c.config !== undefined;
   if (!ok) throw new Error(`checkpoint ${file} is corrupt: missing fields`);
+  const step = c.step as number;
+  if (!Number.isInteger(step) || step < 0) {
+    throw new Error(`checkpoint ${file} is corrupt: step must be a non-negative integer, got ${step}`);
+  }
+  const rng = c.rng as unknown[];
+  if (rng.length !== 4 || !rng.every((w) => Number.isInteger(w) && (w as number) >= 0 && (w as number) < 2 ** 32)) {
+    throw new Error(`checkpoint ${file} is corrupt: rng must be 4 unsigned 32-bit integers`);
+  }
   return c as Checkpoint;
 }

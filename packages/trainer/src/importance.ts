@@ -3,6 +3,15 @@ import type { EnergyModel } from '@neuralrg/energies';
 import { Rng, tf } from '@neuralrg/tensor';
 import { logMeanExp, meanAndStdErr } from './statistics';
 
+/**
+ * Rows per forward pass when estimating: at least 1024, so that a run
+ * trained with tiny batches does not evaluate thousands of samples one
+ * pass at a time.
+ */
+export function evaluationBatch(trainingBatch: number): number {
+  return Math.max(trainingBatch, 1024);
+}
+
 /** Estimates that use samples of a trained flow. */
 export interface FlowEstimates {
   samples: number;

@@ -10,7 +10,7 @@ export {
   writeFileAtomic,
 } from './checkpoint';
 export type { Checkpoint, StoredTensor } from './checkpoint';
-export { estimateWithFlow } from './importance';
+export { estimateWithFlow, evaluationBatch } from './importance';
 export type { FlowEstimates } from './importance';
 export { allFinite, logMeanExp, meanAndStdErr } from './statistics';
 export { NonFiniteLossError, Trainer } from './trainer';

@@ -13,7 +13,7 @@ import {
 import { TrainConfig, learningRateAt, validateConfig } from './config';
 import { nllGradients, meanNll } from './forward-kl';
 import { globalNorm } from './gradient-clipping';
-import { FlowEstimates, estimateWithFlow } from './importance';
+import { FlowEstimates, estimateWithFlow, evaluationBatch } from './importance';
 import { buildFlow, lossGradients } from './objective';
 import type { ShardGradients } from './objective';
 import { GradientWorkers } from './parallel';
@@ -386,7 +386,7 @@ export class Trainer {
 
   /** Importance-sampling estimates from the current flow. */
   estimate(samples = this.config.evalSamples): FlowEstimates {
-    return estimateWithFlow(this.flow, this.energy, samples, this.config.batch, this.rng);
+    return estimateWithFlow(this.flow, this.energy, samples, evaluationBatch(this.config.batch), this.rng);
   }
 
   /** The whole state of the run, for an exact resume. */

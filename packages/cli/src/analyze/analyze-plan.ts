@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { checkOutputFile } from '../run-folder';
 import { BACKENDS } from '@neuralrg/tensor';
 import type { BackendName } from '@neuralrg/tensor';
 import { UsageError } from '../errors';
@@ -86,7 +87,7 @@ export function planAnalyze(runDir: string, flags: AnalyzeFlags): AnalyzePlan {
     backend: optionalFlag(flags.backend, undefined, (t) => choiceFlag('--backend', t, BACKENDS)),
     jacobianSamples,
     distance: optionalFlag(flags.distance, d.distance, (t) => choiceFlag('--distance', t, DISTANCES)),
-    out: flags.out ?? path.join(runDir, 'analysis.json'),
+    out: flags.out === undefined ? path.join(runDir, 'analysis.json') : checkOutputFile('--out', flags.out),
     csv: flags.csv ?? false,
     json: flags.json ?? false,
     progress: flags.progress ?? true,

@@ -21,6 +21,7 @@ import { samplingTarget } from '../sampling/sampling-target';
 import { buildReport, writeReport } from '../sampling/samplers-report';
 import { samplersTable } from '../sampling/samplers-table';
 import type { CommandContext } from './context';
+import { checkOutputFile } from '../run-folder';
 
 interface CompareFlags extends SamplingFlags {
   samplers?: string;
@@ -71,7 +72,11 @@ async function compareSamplers(flags: CompareFlags, context: CommandContext): Pr
   const engine = latticeEngine(settings);
   const exact = isingExactObservables(target.L, target.T);
   const out =
-    flags.out ?? (flowRun === undefined ? undefined : path.join(flowRun.dir, 'samplers.json'));
+    flags.out !== undefined
+      ? checkOutputFile('--out', flags.out)
+      : flowRun === undefined
+        ? undefined
+        : path.join(flowRun.dir, 'samplers.json');
 
   const summaries: SamplerSummary[] = [];
   const skipped: { sampler: SamplerKind; reason: string }[] = [];

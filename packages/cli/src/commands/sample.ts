@@ -82,7 +82,8 @@ export function addSampleCommand(program: Command, context: CommandContext): voi
 
 /** The command-line spelling of a flag's property name: stepSize -> --step-size. */
 function flagName(property: string): string {
-  return `--${property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  // camelCase to kebab-case; single capitals such as L and T stay as they are.
+  return `--${property.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a}-${b.toLowerCase()}`)}`;
 }
 
 /** The run to do: from the flags, or from state.json with the flags that may change. */

@@ -11,6 +11,7 @@ import { prepareResume } from '../resume-run';
 import type { TrainFlags } from '../train-flags';
 import { trainSession } from '../train-session';
 import type { CommandContext } from './context';
+import { EXIT } from '../errors';
 
 const d = TRAIN_DEFAULTS;
 
@@ -82,11 +83,15 @@ export function addTrainCommand(program: Command, context: CommandContext): void
       const startedAt = process.hrtime.bigint();
       const plan = flags.resume === undefined ? planNewRun(flags) : planResume(flags);
       const run = plan.kind === 'new' ? await prepareNewRun(plan) : await prepareResume(plan);
+      let code: number = EXIT.failure;
       try {
         await run.trainer.startWorkers(plan.threads);
-        const code = await trainSession(run, context.io, { progress: plan.progress, startedAt });
+        code = await trainSession(run, context.io, { progress: plan.progress, startedAt });
         context.setExitCode(code);
       } finally {
+        // A new run that ends before its first checkpoint leaves nothing to
+        // resume: remove what it wrote, so the same --out can be used again.
+        if (plan.kind === 'new' && code !== EXIT.ok) run.folder.removeUnfinishedRun();
         await run.trainer.stopWorkers();
         disposeRun(run);
       }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { checkOutputFile } from '../run-folder';
 import { UsageError } from '../errors';
 import { positiveFlag } from '../flag-values';
 
@@ -34,10 +35,7 @@ export const DEFAULT_WATCH_INTERVAL = 2;
  *   positive number, or --interval is given without --watch.
  */
 export function planReport(folder: string, flags: ReportFlags): ReportPlan {
-  const out = flags.out ?? path.join(folder, 'report.html');
-  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) {
-    throw new UsageError(`--out must name a file, got '${out}', which is a folder`);
-  }
+  const out = flags.out === undefined ? path.join(folder, 'report.html') : checkOutputFile('--out', flags.out);
   if (flags.interval !== undefined && !flags.watch) {
     throw new UsageError('--interval is only used with --watch');
   }

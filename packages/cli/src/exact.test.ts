@@ -41,3 +41,10 @@ describe('neuralrg exact', () => {
     expect(Object.keys(tf.engine().registry)).toEqual([]);
   });
 });
+
+test('exact names a lattice too large for its spectrum', async () => {
+  const { runCli } = await import('./testing/run-cli');
+  const result = await runCli(['exact', '--L', '1000000', '--T', '2']);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/--L must be at most 4096 for exact results.*got '1000000'/);
+});

@@ -20,11 +20,19 @@ export function temperatureFlag(text: string): number {
   return value;
 }
 
+/** Largest L for exact results: the dual's spectrum is summed over L^2 modes. */
+export const MAX_EXACT_L = 4096;
+
 /** The lattice size of `--L` for exact results: an even integer >= 2 (periodic torus). */
 export function evenLatticeFlag(text: string): number {
   const L = integerFlag('--L', text, 2);
   if (L % 2 !== 0) {
     throw new UsageError(`--L must be an even integer >= 2, got '${text}'`);
+  }
+  if (L > MAX_EXACT_L) {
+    throw new UsageError(
+      `--L must be at most ${MAX_EXACT_L} for exact results (the spectrum has L^2 terms), got '${text}'`,
+    );
   }
   return L;
 }

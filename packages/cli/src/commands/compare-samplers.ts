@@ -4,7 +4,7 @@ import { IsingDual } from '@neuralrg/energies';
 import { SAMPLER_KINDS, isingExactObservables, summariseRun } from '@neuralrg/samplers';
 import type { SamplerKind, SamplerSummary } from '@neuralrg/samplers';
 import { currentDevice } from '@neuralrg/tensor';
-import { EXIT } from '../errors';
+import { EXIT, UsageError } from '../errors';
 import { startBackend } from '../start-backend';
 import {
   buildSampler,
@@ -63,6 +63,11 @@ async function compareSamplers(flags: CompareFlags, context: CommandContext): Pr
   const settings = samplingSettings(flags);
   const kinds: SamplerKind[] =
     flags.samplers === undefined ? [...SAMPLER_KINDS] : samplerListFlag(flags.samplers);
+  // Flow samplers named on purpose need a flow; by default they are skipped with a note.
+  const named = flags.samplers === undefined ? [] : kinds.filter(needsFlow);
+  if (named.length > 0 && flags.flow === undefined) {
+    throw new UsageError(`--samplers ${named.join(', ')} needs a trained flow: give --flow RUN`);
+  }
   await startBackend(settings.backend);
 
   const flowRun: FlowRun | undefined =

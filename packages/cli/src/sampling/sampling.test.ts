@@ -250,3 +250,10 @@ describe('neuralrg sample', () => {
     expect(again.stderr).toMatch(/already holds a sample run \(state.json, sample.json\)/);
   });
 });
+
+test('flow samplers named without --flow are a usage error', async () => {
+  const { runCli } = await import('../testing/run-cli');
+  const result = await runCli(['compare-samplers', '--L', '4', '--T', 'Tc', '--samplers', 'flow-metropolis']);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/--samplers flow-metropolis needs a trained flow: give --flow RUN/);
+});

@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { IsingDual } from '@neuralrg/energies';
 import { SAMPLER_KINDS, isingExactObservables, summariseRun } from '@neuralrg/samplers';
 import type { SamplerKind, SamplerSummary } from '@neuralrg/samplers';
-import { currentDevice } from '@neuralrg/tensor';
 import { EXIT, UsageError } from '../errors';
 import { startBackend } from '../start-backend';
 import {
@@ -118,15 +117,11 @@ async function compareSamplers(flags: CompareFlags, context: CommandContext): Pr
   }
 
   const report = buildReport({
-    target: { model: 'ising', L: target.L, T: target.T, sites: target.L * target.L },
+    target,
     exact,
-    flow:
-      flowRun === undefined
-        ? null
-        : { dir: flowRun.dir, step: flowRun.step, symmetric: flowRun.flow.symmetric },
+    flowRun,
     settings,
-    backend: currentDevice().backend,
-    latticeEngine: { name: engine.name, reason: engine.reason },
+    engine,
     samplers: summaries,
     skipped,
   });

@@ -8,7 +8,6 @@ import {
   summariseRun,
 } from '@neuralrg/samplers';
 import type { Sampler, SamplerKind, SamplingRecord } from '@neuralrg/samplers';
-import { currentDevice } from '@neuralrg/tensor';
 import { EXIT, RunError, UsageError, oneLine } from '../errors';
 import { choiceFlag, integerFlag, optionalFlag, positiveFlag } from '../flag-values';
 import { requiredFlag } from '../ising-flags';
@@ -195,15 +194,11 @@ async function sample(flags: SampleFlags, context: CommandContext): Promise<numb
 
     const exact = isingExactObservables(target.L, target.T);
     const report = buildReport({
-      target: { model: 'ising', L: target.L, T: target.T, sites: target.L * target.L },
+      target,
       exact,
-      flow:
-        flowRun === undefined
-          ? null
-          : { dir: flowRun.dir, step: flowRun.step, symmetric: flowRun.flow.symmetric },
+      flowRun,
       settings,
-      backend: currentDevice().backend,
-      latticeEngine: { name: engine.name, reason: engine.reason },
+      engine,
       samplers: record.steps >= 2 ? [summariseRun(sampler, record, ended, exact.values)] : [],
       skipped: [],
     });

@@ -1,5 +1,7 @@
 import type { IsingExactObservables, SamplerKind, SamplerSummary } from '@neuralrg/samplers';
+import { currentDevice } from '@neuralrg/tensor';
 import { writeFileAtomic } from '@neuralrg/trainer';
+import type { FlowRun } from './flow-run';
 import { versions } from '../versions';
 import type { Versions } from '../versions';
 import type { SamplingSettings } from './sampling-flags';
@@ -32,15 +34,35 @@ export interface SamplersReport {
   versions: Versions;
 }
 
-/** Assembles the report; `createdAt` is now. */
-export function buildReport(
-  parts: Omit<SamplersReport, 'format' | 'version' | 'createdAt' | 'versions'>,
-): SamplersReport {
+/** What a sampling command knows when it writes its report. */
+export interface ReportParts {
+  target: { L: number; T: number };
+  exact: IsingExactObservables;
+  flowRun: FlowRun | undefined;
+  settings: SamplingSettings;
+  engine: { name: string; reason: string };
+  samplers: SamplerSummary[];
+  skipped: { sampler: SamplerKind; reason: string }[];
+}
+
+/** Assembles the report, with the backend in use; `createdAt` is now. */
+export function buildReport(parts: ReportParts): SamplersReport {
+  const { target, flowRun, engine } = parts;
   return {
     format: SAMPLERS_FORMAT,
     version: SAMPLERS_VERSION,
     createdAt: new Date().toISOString(),
-    ...parts,
+    target: { model: 'ising', L: target.L, T: target.T, sites: target.L * target.L },
+    exact: parts.exact,
+    flow:
+      flowRun === undefined
+        ? null
+        : { dir: flowRun.dir, step: flowRun.step, symmetric: flowRun.flow.symmetric },
+    settings: parts.settings,
+    backend: currentDevice().backend,
+    latticeEngine: { name: engine.name, reason: engine.reason },
+    samplers: parts.samplers,
+    skipped: parts.skipped,
     versions: versions(),
   };
 }

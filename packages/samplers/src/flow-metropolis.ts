@@ -3,7 +3,7 @@ import { Rng, tf } from '@neuralrg/tensor';
 import type { Tensor1D, Tensor2D } from '@neuralrg/tensor';
 import type { ObserveFunction } from './dual-observables';
 import type { ChainStop, Sampler, SamplerState, SamplerStep } from './sampler';
-import { decodeFloat32Array, decodeFloat64Array, encodeArray } from './state-encoding';
+import { decodeFloat32Array, decodeFloat64Array, encodeArray, checkResumeMatches } from './state-encoding';
 import { checkChains, checkConfiguration, checkInteger } from './validate';
 import { hostTidy } from './host-tidy';
 
@@ -92,12 +92,7 @@ export class FlowMetropolis implements Sampler {
     let startWeights: Float64Array | undefined;
     const saved = options.resume;
     if (saved !== undefined) {
-      if (saved.kind !== this.kind || saved.chains !== this.chains) {
-        throw new RangeError(
-          `resume state is for ${saved.chains} chains of '${saved.kind}', ` +
-            `expected ${this.chains} of '${this.kind}'`,
-        );
-      }
+      checkResumeMatches(saved, this.kind, this.chains);
       this.rng = new Rng(saved.rng);
       this.steps = saved.step;
       this.stops = [...saved.stopped];

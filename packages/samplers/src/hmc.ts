@@ -5,7 +5,7 @@ import type { ObserveFunction } from './dual-observables';
 import { potentialAndGradient } from './potential-gradient';
 import type { Potential } from './potential-gradient';
 import type { ChainStop, Sampler, SamplerState, SamplerStep } from './sampler';
-import { decodeFloat32Array, encodeArray } from './state-encoding';
+import { decodeFloat32Array, encodeArray, checkResumeMatches } from './state-encoding';
 import {
   checkChains,
   checkConfiguration,
@@ -148,12 +148,7 @@ export class Hmc implements Sampler {
 
     const saved = options.resume;
     if (saved !== undefined) {
-      if (saved.kind !== this.kind || saved.chains !== this.chains) {
-        throw new RangeError(
-          `resume state is for ${saved.chains} chains of '${saved.kind}', ` +
-            `expected ${this.chains} of '${this.kind}'`,
-        );
-      }
+      checkResumeMatches(saved, this.kind, this.chains);
       this.rng = new Rng(saved.rng);
       this.position = decodeFloat32Array('position', saved.data.position, this.chains * this.dim);
       this.stepSize = checkPositive('stepSize', saved.data.stepSize);

@@ -1,7 +1,7 @@
 import { Rng } from '@neuralrg/tensor';
 import type { LatticeEngine } from './lattice-engine';
 import type { SamplerKind, SamplerState } from './sampler';
-import { decodeInt8 } from './state-encoding';
+import { decodeInt8, checkResumeMatches } from './state-encoding';
 import {
   checkChains,
   checkConfiguration,
@@ -62,12 +62,7 @@ export function setupIsingLattice(
 
   const saved = options.resume;
   if (saved !== undefined) {
-    if (saved.kind !== kind || saved.chains !== chains) {
-      throw new RangeError(
-        `resume state is for ${saved.chains} chains of '${saved.kind}', ` +
-          `expected ${chains} of '${kind}'`,
-      );
-    }
+    checkResumeMatches(saved, kind, chains);
     const spins = decodeInt8('spins', saved.data.spins, chains * size);
     checkSpins(spins);
     return { L, T, chains, size, rng: new Rng(saved.rng), spins, step: saved.step };

@@ -39,3 +39,21 @@ export function decodeFloat64Array(name: string, text: unknown, length: number):
   for (let i = 0; i < length; i++) out[i] = bytes.readDoubleLE(8 * i);
   return out;
 }
+
+/**
+ * Checks that saved sampler state belongs to this sampler.
+ *
+ * @throws RangeError naming the saved and the expected kind and chains.
+ */
+export function checkResumeMatches(
+  saved: { kind: string; chains: number },
+  kind: string,
+  chains: number,
+): void {
+  if (saved.kind !== kind || saved.chains !== chains) {
+    throw new RangeError(
+      `resume state is for ${saved.chains} chains of '${saved.kind}', ` +
+        `expected ${chains} of '${kind}'`,
+    );
+  }
+}

@@ -82,6 +82,39 @@ describe('MERA layout', () => {
     }
   });
 
+  test('4x4 tilings cover the surviving sites once and lead with the next level\'s sites', () => {
+    const L = 8;
+    for (let level = 0; level < 2; level++) {
+      for (const shifted of [false, true]) {
+        const blocks = blockSites(L, level, shifted, 4);
+        const spacing = 1 << level;
+        const expected: number[] = [];
+        for (let i = 0; i < L; i += spacing) for (let j = 0; j < L; j += spacing) expected.push(i * L + j);
+        expect(Array.from(blocks).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+        if (shifted) continue;
+        // In the unshifted tiling the first four sites of every block are on
+        // the next level's grid, and no other site is.
+        const onNextGrid = (site: number) => Math.floor(site / L) % (2 * spacing) === 0 && (site % L) % (2 * spacing) === 0;
+        for (let b = 0; b < blocks.length; b += 16) {
+          const block = Array.from(blocks.slice(b, b + 16));
+          expect(block.map(onNextGrid)).toEqual(block.map((_, k) => k < 4));
+        }
+      }
+    }
+  });
+
+  test('a 4x4 kernel falls back to the whole grid where the grid is smaller', () => {
+    const rng = new Rng(2);
+    const h = buildHierarchy({ L: 8, kernel: 4, layout: 'mera', block: 'linear-lu', couplingLayers: 1, hidden: [], activation: 'elu', scaleBound: 1 }, rng);
+    // Coarse to fine: level 2 (a 2x2 grid) uses 2x2 blocks, levels 1 and 0 use 4x4.
+    expect(h.parameters().length).toBeGreaterThan(0);
+    const dims = h.parts.map((p) => (p as Blockwise).inner.dim);
+    expect(dims).toEqual([4, 4, 16, 16, 16, 16]);
+    expect(() => buildHierarchy({ L: 8, kernel: 3, layout: 'mera', couplingLayers: 1, hidden: [], activation: 'elu', scaleBound: 1 }, rng)).toThrow(/kernel must be 2 or 4, got 3/);
+    expect(() => hierarchyLayers({ L: 8, dims: 1, kernel: 4, layout: 'mera', couplingLayers: 1, hidden: [], activation: 'elu', scaleBound: 1 })).toThrow(/kernel applies to 2D/);
+    h.dispose();
+  });
+
   test('a full MERA on L=8 has 6 layers, coarse to fine', () => {
     const layers = hierarchyLayers({ L: 8, layout: 'mera', couplingLayers: 1, hidden: [2], activation: 'elu', scaleBound: 1 });
     expect(layers.map((l) => `${l.role[1]}${l.level}`)).toEqual(['e2', 'i2', 'e1', 'i1', 'e0', 'i0']);

@@ -15,8 +15,14 @@ export interface HierarchyOptions {
   L: number;
   /** 2 (periodic square lattice, the default) or 1 (periodic chain). */
   dims?: 1 | 2;
-  /** Sites per block on a chain: 2 (default) or 4. Lattices use 2x2 blocks. */
+  /** Sites per block on a chain: 2 (default) or 4. */
   blockSize?: number;
+  /**
+   * Side of the square blocks on a 2D lattice: 2 (default) or 4. Every level
+   * still halves the lattice; 4x4 blocks reach twice as far, and a level
+   * whose grid is smaller than the kernel uses blocks of the whole grid.
+   */
+  kernel?: number;
   /** 'mera': disentanglers and a decimator per level; 'decimator': decimators
    * only (a tree); 'disentangler': dense block layers at level 0 only. */
   layout: Layout;
@@ -60,11 +66,16 @@ function geometry(options: HierarchyOptions): { size: number; blockSize: number;
   if (dims === 2) {
     checkPowerOfTwo(L);
     if (options.blockSize !== undefined && options.blockSize !== 4) {
-      throw new RangeError(`2D lattices use 2x2 blocks (blockSize 4), got blockSize ${options.blockSize}`);
+      throw new RangeError(`2D lattices set their blocks by kernel, not blockSize; got blockSize ${options.blockSize}`);
     }
-    return { size: L * L, blockSize: 4, levels: Math.log2(L) };
+    const kernel = options.kernel ?? 2;
+    if (kernel !== 2 && kernel !== 4) throw new RangeError(`hierarchy kernel must be 2 or 4, got ${kernel}`);
+    return { size: L * L, blockSize: kernel * kernel, levels: Math.log2(L) };
   }
   if (dims !== 1) throw new RangeError(`hierarchy dims must be 1 or 2, got ${dims}`);
+  if (options.kernel !== undefined) {
+    throw new RangeError(`kernel applies to 2D lattices; a chain sets blockSize instead (got kernel ${options.kernel})`);
+  }
   const blockSize = options.blockSize ?? 2;
   if (blockSize !== 2 && blockSize !== 4) {
     throw new RangeError(`chain block size must be 2 or 4, got ${blockSize}`);
@@ -107,38 +118,51 @@ export function hierarchyLayers(options: HierarchyOptions): LayerInfo[] {
   return layers;
 }
 
+/** Side of the 2D blocks at one level: the kernel, or the whole grid where that is smaller. */
+function kernelAt(options: HierarchyOptions, level: number): number {
+  return Math.min(options.kernel ?? 2, options.L >> level);
+}
+
 /** Site indices of the blocks of one layer. */
 export function layerSites(options: HierarchyOptions, info: LayerInfo): Int32Array {
   const { blockSize } = geometry(options);
   return (options.dims ?? 2) === 2
-    ? blockSites(options.L, info.level, info.shifted)
+    ? blockSites(options.L, info.level, info.shifted, kernelAt(options, info.level))
     : chainBlockSites(options.L, info.level, info.shifted, blockSize);
+}
+
+/** Variables per block in one layer. */
+function layerBlockSize(options: HierarchyOptions, info: LayerInfo): number {
+  if ((options.dims ?? 2) === 1) return geometry(options).blockSize;
+  return kernelAt(options, info.level) ** 2;
 }
 
 /**
  * The MERA-like hierarchical flow (Li and Wang, PRL 121, 260601, 2018) on
  * a periodic L x L lattice or chain: every layer applies one block
- * bijector, shared by all blocks of the layer, at dilation
- * blockSize^level. In the renormalisation direction, level 0 comes first:
- * disentanglers on the shifted tiling, then a decimator on the unshifted
- * tiling, after which only the first site of each block goes on to the
- * next level. The block type comes from the bijector registry, so plugins
+ * bijector, shared by all blocks of the layer, at dilation 2^level on a
+ * lattice (blockSize^level on a chain). In the renormalisation direction,
+ * level 0 comes first: disentanglers on the shifted tiling, then a
+ * decimator on the unshifted tiling, after which only the sites on the
+ * next level's grid go on (one per 2x2 block, four per 4x4 block, the
+ * first site of a chain block). The block type comes from the bijector registry, so plugins
  * and linear blocks slot in by name.
  */
 export function buildHierarchy(options: HierarchyOptions, rng: Rng): Chain {
-  const { size, blockSize } = geometry(options);
-  const blockSpec = {
-    type: options.block ?? 'realnvp',
-    options: {
-      dim: blockSize,
-      layers: options.couplingLayers,
-      hidden: [...options.hidden],
-      activation: options.activation,
-      scaleBound: options.scaleBound,
-      ...options.blockOptions,
-    },
-  };
+  const { size } = geometry(options);
   const parts: Bijector[] = hierarchyLayers(options).map((info) => {
+    const blockSize = layerBlockSize(options, info);
+    const blockSpec = {
+      type: options.block ?? 'realnvp',
+      options: {
+        dim: blockSize,
+        layers: options.couplingLayers,
+        hidden: [...options.hidden],
+        activation: options.activation,
+        scaleBound: options.scaleBound,
+        ...options.blockOptions,
+      },
+    };
     const block = buildBijector(blockSpec, rng);
     if (block.dim !== blockSize) {
       throw new RangeError(`block type '${blockSpec.type}' built a bijector of dim ${block.dim}, expected ${blockSize}`);

@@ -1,23 +1,37 @@
 /**
- * Site indices of the 2x2 blocks of one tiling of a periodic L x L
- * lattice at RG level k (site (i, j) is index i * L + j). Block sites are
- * d = 2^k apart; block corners sit at multiples of 2d, plus d in both
- * directions for the shifted tiling. Within a block the order is
- * (a, b), (a+d, b+d), (a, b+d), (a+d, b): the two diagonals are the two
- * halves of a coupling, and the first site is the one a decimator keeps.
+ * Site indices of the k x k blocks of one tiling of a periodic L x L
+ * lattice at RG level `level` (site (i, j) is index i * L + j). Block sites
+ * are d = 2^level apart; block corners sit at multiples of k d, plus k d / 2
+ * in both directions for the shifted tiling. For k = 2 the order within a
+ * block is (a, b), (a+d, b+d), (a, b+d), (a+d, b): the two diagonals are the
+ * two halves of a coupling, and the first site is the one a decimator
+ * keeps. For k = 4 the first half is the block's even checkerboard, led by
+ * the four sites on the grid of spacing 2d that go on to the next level;
+ * the odd checkerboard is the second half.
  */
-export function blockSites(L: number, level: number, shifted: boolean): Int32Array {
-  const d = 1 << level;
-  const step = 2 * d;
-  if (step > L) {
-    throw new RangeError(`level ${level} needs L >= ${step}, got L = ${L}`);
+export function blockSites(L: number, level: number, shifted: boolean, kernel = 2): Int32Array {
+  if (kernel !== 2 && kernel !== 4) {
+    throw new RangeError(`lattice kernel must be 2 or 4, got ${kernel}`);
   }
-  const offset = shifted ? d : 0;
+  const d = 1 << level;
+  const step = kernel * d;
+  if (step > L) {
+    throw new RangeError(`level ${level} with ${kernel}x${kernel} blocks needs L >= ${step}, got L = ${L}`);
+  }
+  const offset = shifted ? (kernel / 2) * d : 0;
+  // Offsets (in units of d) within a block, in the order described above.
+  const order: Array<[number, number]> =
+    kernel === 2
+      ? [[0, 0], [1, 1], [0, 1], [1, 0]]
+      : [
+          ...[[0, 0], [0, 2], [2, 0], [2, 2], [1, 1], [1, 3], [3, 1], [3, 3]],
+          ...[[0, 1], [0, 3], [2, 1], [2, 3], [1, 0], [1, 2], [3, 0], [3, 2]],
+        ] as Array<[number, number]>;
   const out: number[] = [];
-  const site = (i: number, j: number) => ((i + L) % L) * L + ((j + L) % L);
-  for (let a = offset; a < L; a += step) {
-    for (let b = offset; b < L; b += step) {
-      out.push(site(a, b), site(a + d, b + d), site(a, b + d), site(a + d, b));
+  const site = (i: number, j: number) => (i % L) * L + (j % L);
+  for (let a = offset; a < L + offset; a += step) {
+    for (let b = offset; b < L + offset; b += step) {
+      for (const [p, q] of order) out.push(site(a + p * d, b + q * d));
     }
   }
   return Int32Array.from(out);

@@ -6,11 +6,21 @@ import { UsageError } from './errors';
  * no bad value reaches the trainer as NaN.
  */
 
-/** The number written in `text`, or undefined when it is not a finite number. */
+/** A decimal number: optional sign, digits with an optional point, optional exponent. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * The number written in `text` in decimal, or undefined when it is not a
+ * finite decimal number (hex, binary and 'Infinity' are refused).
+ */
 function finiteNumber(text: string): number | undefined {
-  if (text.trim() === '') return undefined;
-  const value = Number(text);
+  const value = decimalValue(text);
   return Number.isFinite(value) ? value : undefined;
+}
+
+/** The value of a decimal number written in `text`, or NaN for anything else. */
+export function decimalValue(text: string): number {
+  return DECIMAL.test(text.trim()) ? Number(text) : NaN;
 }
 
 /** An integer >= `min`, e.g. `integerFlag('--batch', '256', 1)`. */

@@ -1,6 +1,6 @@
 import { ISING_CRITICAL_TEMPERATURE } from '@neuralrg/energies';
 import { UsageError } from './errors';
-import { integerFlag } from './flag-values';
+import { decimalValue, integerFlag } from './flag-values';
 
 /** Words that `--T` accepts for the critical temperature 2 / ln(1 + sqrt 2). */
 const CRITICAL_NAMES = ['tc', 'critical'];
@@ -11,7 +11,7 @@ const CRITICAL_NAMES = ['tc', 'critical'];
  */
 export function temperatureFlag(text: string): number {
   if (CRITICAL_NAMES.includes(text.trim().toLowerCase())) return ISING_CRITICAL_TEMPERATURE;
-  const value = text.trim() === '' ? NaN : Number(text);
+  const value = decimalValue(text);
   if (!Number.isFinite(value) || value <= 0) {
     throw new UsageError(
       `--T must be a positive finite temperature (or Tc for the critical point), got '${text}'`,
@@ -39,7 +39,7 @@ export function evenLatticeFlag(text: string): number {
 
 /** The lattice size of `--L` for training: a power of 2, as the hierarchical flow needs. */
 export function powerOfTwoLatticeFlag(text: string): number {
-  const value = text.trim() === '' ? NaN : Number(text);
+  const value = decimalValue(text);
   if (!Number.isInteger(value) || value < 2 || !Number.isInteger(Math.log2(value))) {
     throw new UsageError(
       `--L must be a power of 2 (2, 4, 8, 16, ...) for the MERA layout of the flow, got '${text}'`,

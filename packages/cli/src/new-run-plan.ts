@@ -10,6 +10,7 @@ import { TRAIN_DEFAULTS } from './defaults';
 import { UsageError, oneLine } from './errors';
 import {
   choiceFlag,
+  decimalValue,
   integerFlag,
   integerListFlag,
   optionalFlag,
@@ -80,7 +81,7 @@ function energyOfFlags(
     if (key in energy) {
       throw new UsageError(`--param ${key} is given twice (or also by its own flag)`);
     }
-    energy[key] = Number.isFinite(Number(text)) ? Number(text) : text;
+    energy[key] = Number.isFinite(decimalValue(text)) ? decimalValue(text) : text;
   }
 
   const { name: _name, ...parameters } = energy;
@@ -100,7 +101,7 @@ function trainingOptionsOfFlags(flags: TrainFlags): Partial<TrainConfig> {
   const options: Partial<TrainConfig> = {};
   if (flags.data !== undefined) {
     const holdout = optionalFlag(flags.holdout, TRAIN_DEFAULTS.holdout, (text) => {
-      const value = text.trim() === '' ? NaN : Number(text);
+      const value = decimalValue(text);
       if (!(value >= 0 && value < 1)) {
         throw new UsageError(`--holdout must be a fraction in [0, 1), got '${text}'`);
       }
@@ -124,7 +125,7 @@ function trainingOptionsOfFlags(flags: TrainFlags): Partial<TrainConfig> {
   if (flags.earlyStop !== undefined) {
     const patience = integerFlag('--early-stop', flags.earlyStop, 1);
     const minDelta = optionalFlag(flags.earlyStopDelta, 0, (text) => {
-      const value = text.trim() === '' ? NaN : Number(text);
+      const value = decimalValue(text);
       if (!(value >= 0 && Number.isFinite(value))) {
         throw new UsageError(`--early-stop-delta must be a number >= 0, got '${text}'`);
       }
@@ -179,6 +180,7 @@ export function planNewRun(flags: TrainFlags): NewRunPlan {
   if (flags.depth !== undefined) config.flow.depth = depthFlag(flags.depth, L, layout);
   if (flags.block !== undefined) config.flow.block = flags.block;
   if (flags.blockSize !== undefined) config.flow.blockSize = integerFlag('--block-size', flags.blockSize, 2);
+  if (flags.kernel !== undefined) config.flow.kernel = Number(choiceFlag('--kernel', flags.kernel.trim(), ['2', '4']));
   if (flags.plugin !== undefined && flags.plugin.length > 0) {
     // Paths are stored absolute, so that --resume finds them from anywhere.
     config.plugins = flags.plugin.map((p) => (p.startsWith('.') || path.isAbsolute(p) ? path.resolve(p) : p));

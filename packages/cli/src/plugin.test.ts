@@ -21,6 +21,18 @@ describe('bijector plugins by name', () => {
     expect(resumed.code).toBe(0);
   });
 
+  it('builds 4x4 blocks from --kernel 4, records it, and resumes with it', async () => {
+    const run = path.join(root, 'kernel4');
+    const result = await runCli(['train', ...TINY_RUN, '--epochs', '2', '--out', run, '--kernel', '4']);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.code).toBe(0);
+    const config = JSON.parse(fs.readFileSync(path.join(run, 'config.json'), 'utf8'));
+    expect(config.flow.kernel).toBe(4);
+    const resumed = await runCli(['train', '--resume', run, '--epochs', '3']);
+    expect(resumed.stderr).not.toMatch(/error/);
+    expect(resumed.code).toBe(0);
+  });
+
   it('names an unknown block type and the plugin flag', async () => {
     const result = await runCli(['train', ...TINY_RUN, '--epochs', '1', '--out', path.join(root, 'x'), '--block', 'no-such-block']);
     expect(result.code).not.toBe(0);

@@ -25,6 +25,7 @@ export interface TrainFlags {
   plugin?: string[];
   block?: string;
   blockSize?: string;
+  kernel?: string;
   progress?: boolean;
   /** A JS/TS module that exports an energy factory (energy 'module'). */
   energyModule?: string;
@@ -63,6 +64,7 @@ export const RUN_DEFINING_FLAGS: readonly (readonly [keyof TrainFlags, string])[
   ['plugin', '--plugin'],
   ['block', '--block'],
   ['blockSize', '--block-size'],
+  ['kernel', '--kernel'],
   ['energyModule', '--energy-module'],
   ['param', '--param'],
   ['data', '--data'],

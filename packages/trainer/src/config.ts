@@ -19,6 +19,8 @@ export interface FlowConfig {
   blockOptions?: Record<string, unknown>;
   /** Sites per block on a 1D chain: 2 (default) or 4. */
   blockSize?: number;
+  /** Side of the square blocks on a 2D lattice: 2 (default) or 4. */
+  kernel?: number;
   couplingLayers: number;
   hidden: number[];
   activation: Activation;

@@ -63,6 +63,7 @@ export function addTrainCommand(program: Command, context: CommandContext): void
     .option('--plugin <module>', 'load a module that registers bijectors or energies (repeatable)', collect)
     .option('--block <type>', "registered bijector type of every hierarchy block (default realnvp)")
     .option('--block-size <n>', 'sites per block on a 1D chain: 2 or 4 (default 2)')
+    .option('--kernel <k>', 'side of the square blocks on a 2D lattice: 2 or 4 (default 2)')
     .option('--threads <n>', `threads sharing each batch, one backend each (default ${d.threads})`)
     .option('--no-progress', 'no progress display on stderr')
     .option('--energy-module <path>', 'train on the energy a JS/TS module exports (energy module)')

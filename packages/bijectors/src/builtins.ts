@@ -1,3 +1,4 @@
+import type { ConvOptions } from './conv';
 import type { Activation } from './mlp';
 import { Blockwise } from './blockwise';
 import { Chain } from './chain';
@@ -6,7 +7,7 @@ import { ElementwiseAffine } from './elementwise';
 import { Inverted } from './inverted';
 import { LinearLU } from './linear-lu';
 import { Permutation } from './permutation-bijector';
-import { nice, realNvpBlock } from './realnvp';
+import { convRealNvp, nice, realNvpBlock } from './realnvp';
 import { registerBijector } from './registry';
 
 /** Reads a required option of a registry factory, with a clear error. */
@@ -22,7 +23,7 @@ function only(children: unknown[], count: number, type: string): void {
 }
 
 const mlpOptions = (o: Record<string, unknown>, type: string) => ({
-  hidden: need<number[]>(o, 'hidden', type),
+  hidden: o.conv !== undefined && o.hidden === undefined ? [] : need<number[]>(o, 'hidden', type),
   activation: (o.activation ?? 'elu') as Activation,
   outputGain: (o.outputGain as number | undefined) ?? 0,
 });
@@ -44,6 +45,7 @@ registerBijector(
         dim: need<number>(o, 'dim', 'affine-coupling'),
         parity: (o.parity as 0 | 1 | undefined) ?? 0,
         mask: o.mask as number[] | undefined,
+        conv: o.conv as ConvOptions | undefined,
         scaleBound: (o.scaleBound as number | undefined) ?? 2,
         ...mlpOptions(o, 'affine-coupling'),
       },
@@ -58,6 +60,7 @@ registerBijector(
         dim: need<number>(o, 'dim', 'additive-coupling'),
         parity: (o.parity as 0 | 1 | undefined) ?? 0,
         mask: o.mask as number[] | undefined,
+        conv: o.conv as ConvOptions | undefined,
         ...mlpOptions(o, 'additive-coupling'),
       },
       rng,
@@ -70,6 +73,19 @@ registerBijector('realnvp', (o, { rng }) =>
       layers: need<number>(o, 'layers', 'realnvp'),
       scaleBound: (o.scaleBound as number | undefined) ?? 2,
       ...mlpOptions(o, 'realnvp'),
+    },
+    rng,
+  ),
+);
+registerBijector('conv-realnvp', (o, { rng }) =>
+  convRealNvp(
+    {
+      L: need<number>(o, 'L', 'conv-realnvp'),
+      layers: need<number>(o, 'layers', 'conv-realnvp'),
+      channels: need<number[]>(o, 'channels', 'conv-realnvp'),
+      kernelSize: o.kernelSize as number | undefined,
+      activation: (o.activation ?? 'elu') as Activation,
+      scaleBound: (o.scaleBound as number | undefined) ?? 2,
     },
     rng,
   ),

@@ -2,6 +2,7 @@ import { Rng, tf } from '@neuralrg/tensor';
 import type { Tensor1D, Tensor2D } from '@neuralrg/tensor';
 import { BijectorResult, BijectorSpec, NamedVariable, prefixed } from './bijector';
 import { ColumnBijector, checkRows } from './columns';
+import { ConvNet, ConvOptions, checkConvOptions } from './conv';
 import { Mlp, MlpOptions } from './mlp';
 import { RowPermutation } from './permute';
 
@@ -15,6 +16,11 @@ export interface CouplingOptions extends MlpOptions {
   parity?: 0 | 1;
   /** 1 marks a conditioning variable, 0 a transformed one; overrides parity. */
   mask?: readonly number[];
+  /**
+   * A convolutional conditioner on a periodic lattice instead of the MLP:
+   * its `channels` replace `hidden`, and dim must be the lattice's size.
+   */
+  conv?: ConvOptions;
 }
 
 export interface AffineCouplingOptions extends CouplingOptions {
@@ -59,7 +65,7 @@ function partition(options: CouplingOptions, owner: string): { conditioning: num
 abstract class Coupling extends ColumnBijector {
   readonly dim: number;
   protected readonly sizes: [number, number];
-  protected readonly net: Mlp;
+  protected readonly net: Mlp | ConvNet;
   private readonly permutation?: RowPermutation;
   private readonly swapped: boolean;
 
@@ -76,7 +82,10 @@ abstract class Coupling extends ColumnBijector {
     const halves = options.mask === undefined;
     this.swapped = halves && (options.parity ?? 0) === 1;
     if (!halves) this.permutation = new RowPermutation([...conditioning, ...transformed], owner);
-    this.net = new Mlp(conditioning.length, outputsPerVariable * transformed.length, options, rng);
+    if (options.conv) checkConvOptions(options.conv, this.dim, owner);
+    this.net = options.conv
+      ? new ConvNet(conditioning, transformed, outputsPerVariable, options.conv, options.activation, options.outputGain, rng)
+      : new Mlp(conditioning.length, outputsPerVariable * transformed.length, options, rng);
   }
 
   /** Rows reordered to (conditioning, transformed). */
@@ -121,8 +130,11 @@ abstract class Coupling extends ColumnBijector {
   }
 
   spec(): BijectorSpec {
-    const { mask, ...rest } = this.options;
-    return { type: this.type, options: mask ? { ...rest, mask: [...mask] } : rest };
+    const { mask, conv, ...rest } = this.options;
+    const options: Record<string, unknown> = { ...rest };
+    if (mask) options.mask = [...mask];
+    if (conv) options.conv = { ...conv, lattice: [...conv.lattice], channels: [...conv.channels] };
+    return { type: this.type, options };
   }
 
   dispose(): void {

@@ -4,11 +4,21 @@ import { Blockwise } from './blockwise';
 import { Chain } from './chain';
 import { blockSites, chainBlockSites, checkPowerOf, checkPowerOfTwo } from './lattice';
 import { Activation } from './mlp';
+import { convRealNvp } from './realnvp';
 import { buildBijector } from './registry';
 
-/** The hierarchy layouts of the MERA-like flow. */
-export const LAYOUTS = ['mera', 'decimator', 'disentangler'] as const;
+/**
+ * The flow layouts: the MERA-like hierarchy, its decimator-only and
+ * disentangler-only parts, and 'conv', checkerboard couplings over the
+ * whole lattice with convolutional conditioners (no RG levels).
+ */
+export const LAYOUTS = ['mera', 'decimator', 'disentangler', 'conv'] as const;
 export type Layout = (typeof LAYOUTS)[number];
+
+/** Whether a layout decimates, so that its latent variables belong to RG levels. */
+export function layoutHasLevels(layout: Layout): boolean {
+  return layout === 'mera' || layout === 'decimator';
+}
 
 export interface HierarchyOptions {
   /** Linear size: L x L sites for dims = 2, a chain of L sites for dims = 1. */
@@ -21,10 +31,13 @@ export interface HierarchyOptions {
    * Side of the square blocks on a 2D lattice: 2 (default) or 4. Every level
    * still halves the lattice; 4x4 blocks reach twice as far, and a level
    * whose grid is smaller than the kernel uses blocks of the whole grid.
+   * For the 'conv' layout, the odd side of the convolution kernels (default 3).
    */
   kernel?: number;
   /** 'mera': disentanglers and a decimator per level; 'decimator': decimators
-   * only (a tree); 'disentangler': dense block layers at level 0 only. */
+   * only (a tree); 'disentangler': dense block layers at level 0 only;
+   * 'conv': `couplingLayers` checkerboard couplings over the whole 2D
+   * lattice whose conditioners are convolutions with `hidden` channels. */
   layout: Layout;
   /** Number of RG levels (default: all); for 'disentangler', the number of layers. */
   depth?: number;
@@ -84,6 +97,25 @@ function geometry(options: HierarchyOptions): { size: number; blockSize: number;
   return { size: L, blockSize, levels: Math.round(Math.log(L) / Math.log(blockSize)) };
 }
 
+/** The 'conv' layout: checkerboard couplings with convolutional conditioners. */
+function buildConvLayout(options: HierarchyOptions, rng: Rng): Chain {
+  if ((options.dims ?? 2) !== 2) throw new RangeError(`the 'conv' layout needs a 2D lattice, got dims ${options.dims}`);
+  if (options.block !== undefined && options.block !== 'realnvp') {
+    throw new RangeError(`the 'conv' layout builds its own couplings; block '${options.block}' does not apply`);
+  }
+  return convRealNvp(
+    {
+      L: options.L,
+      layers: options.couplingLayers,
+      channels: options.hidden,
+      kernelSize: options.kernel,
+      activation: options.activation,
+      scaleBound: options.scaleBound,
+    },
+    rng,
+  );
+}
+
 /** The layers of a hierarchy in generation order (coarse to fine). */
 export function hierarchyLayers(options: HierarchyOptions): LayerInfo[] {
   const { L, layout } = options;
@@ -100,6 +132,7 @@ export function hierarchyLayers(options: HierarchyOptions): LayerInfo[] {
     throw new RangeError(`hierarchy repeats must be a non-negative integer, got ${repeats}`);
   }
   const layers: LayerInfo[] = [];
+  if (layout === 'conv') return layers;
   if (layout === 'disentangler') {
     if (!Number.isInteger(depth) || depth < 1) {
       throw new RangeError(`hierarchy depth must be a positive integer, got ${depth}`);
@@ -149,6 +182,7 @@ function layerBlockSize(options: HierarchyOptions, info: LayerInfo): number {
  * and linear blocks slot in by name.
  */
 export function buildHierarchy(options: HierarchyOptions, rng: Rng): Chain {
+  if (options.layout === 'conv') return buildConvLayout(options, rng);
   const { size } = geometry(options);
   const parts: Bijector[] = hierarchyLayers(options).map((info) => {
     const blockSize = layerBlockSize(options, info);

@@ -13,12 +13,14 @@ export { Inverted } from './inverted';
 export { RowPermutation, inversePermutation } from './permute';
 export { ColumnBijector, hasColumnPasses, passColumns, checkRows } from './columns';
 export type { ColumnPasses } from './columns';
-export { Mlp, ACTIVATIONS, parseActivation } from './mlp';
+export { Mlp, ACTIVATIONS, activate, parseActivation } from './mlp';
 export type { Activation, MlpOptions } from './mlp';
 export { AffineCoupling, AdditiveCoupling } from './coupling';
 export type { AffineCouplingOptions, CouplingOptions } from './coupling';
-export { realNvpBlock, nice } from './realnvp';
-export type { RealNvpOptions, NiceOptions } from './realnvp';
+export { realNvpBlock, nice, convRealNvp } from './realnvp';
+export type { RealNvpOptions, NiceOptions, ConvRealNvpOptions } from './realnvp';
+export { ConvNet } from './conv';
+export type { ConvOptions } from './conv';
 export { LinearLU } from './linear-lu';
 export type { LinearLuOptions } from './linear-lu';
 export { ElementwiseAffine } from './elementwise';
@@ -31,6 +33,7 @@ export {
   DEFAULT_HIERARCHY,
   buildHierarchy,
   hierarchyLayers,
+  layoutHasLevels,
   layerSites,
   latentLevels,
 } from './hierarchy';

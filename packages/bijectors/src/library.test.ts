@@ -11,6 +11,7 @@ import {
   buildHierarchy,
   checkConformance,
   checkerboardMask,
+  convRealNvp,
   deserializeBijector,
   hierarchyLayers,
   latentLevels,
@@ -20,6 +21,7 @@ import {
   serializeBijector,
   setFiniteChecks,
 } from './index';
+import { convolve } from './conv';
 import { perturbParameters } from './testing';
 
 // Float32 passes through a few layers: 2e-3 absolute on values of order
@@ -58,6 +60,12 @@ const cases: Array<[string, (rng: Rng) => Bijector]> = [
     perturbed(buildHierarchy({ L: 8, kernel: 4, layout: 'mera', couplingLayers: 2, hidden: [6], activation: 'elu', scaleBound: 2 }, rng), 5, 0.1)],
   ['lattice MERA of 4x4 linear blocks', (rng) =>
     perturbed(buildHierarchy({ L: 8, kernel: 4, layout: 'mera', block: 'linear-lu', couplingLayers: 1, hidden: [], activation: 'elu', scaleBound: 2 }, rng))],
+  ['affine coupling with a conv conditioner', (rng) =>
+    perturbed(new AffineCoupling({ dim: 24, mask: randomMask(24, rng, 10), conv: { lattice: [4, 6], channels: [3], kernelSize: 3 }, scaleBound: 2, ...mlp }, rng))],
+  ['additive coupling with a 5x5 conv conditioner', (rng) =>
+    perturbed(new AdditiveCoupling({ dim: 36, mask: checkerboardMask(6), conv: { lattice: [6, 6], channels: [2, 2], kernelSize: 5 }, ...mlp }, rng))],
+  ['conv RealNVP on a 4x4 lattice', (rng) =>
+    perturbed(convRealNvp({ L: 4, layers: 3, channels: [4], activation: 'tanh', scaleBound: 2 }, rng))],
   ['disentangler-only lattice', (rng) =>
     perturbed(buildHierarchy({ L: 4, layout: 'disentangler', depth: 3, couplingLayers: 2, hidden: [4], activation: 'relu', scaleBound: 2 }, rng))],
 ];
@@ -82,6 +90,68 @@ describe('conformance kit on every built-in bijector', () => {
     expect(report.passed).toBe(false);
     expect(report.failures.join()).toMatch(/Jacobian/);
     honest.dispose();
+  });
+});
+
+describe('convolutional conditioners', () => {
+  /** Rolls each row of an L x L batch by (di, dj) sites, periodically. */
+  const roll = (x: tf.Tensor2D, L: number, di: number, dj: number) =>
+    tf.tidy(() => {
+      const grid = tf.reshape(x, [-1, L, L]);
+      const rows = tf.concat([tf.slice(grid, [0, L - di, 0], [-1, di, -1]), tf.slice(grid, [0, 0, 0], [-1, L - di, -1])], 1);
+      const both = tf.concat([tf.slice(rows, [0, 0, L - dj], [-1, -1, dj]), tf.slice(rows, [0, 0, 0], [-1, -1, L - dj])], 2);
+      return tf.reshape(both, [-1, L * L]) as tf.Tensor2D;
+    });
+
+  test('patches times a matrix equal tfjs conv2d', () => {
+    const x = tf.randomNormal([2, 7, 6, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
+    const filter = tf.randomNormal([3, 3, 3, 5], 0, 1, 'float32', 2) as tf.Tensor4D;
+    const ours = convolve(x, filter, 5, 4);
+    const theirs = tf.conv2d(x, filter, 1, 'valid');
+    expect(ours.shape).toEqual(theirs.shape);
+    // Sums of 27 float32 products of order 1, in a different order.
+    expect(tf.max(tf.abs(tf.sub(ours, theirs))).dataSync()[0]).toBeLessThan(1e-4);
+  });
+
+  test('conv RealNVP commutes with translations that keep the checkerboard', () => {
+    const L = 6;
+    const flow = perturbed(convRealNvp({ L, layers: 4, channels: [4, 4], activation: 'elu', scaleBound: 2 }, new Rng(4)));
+    const rng = new Rng(9);
+    const z = tf.tensor2d(rng.fillNormal(new Float32Array(5 * L * L)), [5, L * L]);
+    for (const [di, dj] of [[1, 1], [2, 0], [0, 4], [3, 5]]) {
+      const a = flow.forward(roll(z, L, di, dj));
+      const b = flow.forward(z);
+      // Float32 arithmetic in a different order: 1e-4 on values of order 1-10.
+      expect(tf.max(tf.abs(tf.sub(a.y, roll(b.y, L, di, dj)))).dataSync()[0]).toBeLessThan(1e-4);
+      expect(tf.max(tf.abs(tf.sub(a.logDet, b.logDet))).dataSync()[0]).toBeLessThan(1e-4);
+    }
+    // A shift by one site swaps the colours, which the flow does not commute with.
+    const c = flow.forward(roll(z, L, 1, 0));
+    expect(tf.max(tf.abs(tf.sub(c.y, roll(flow.forward(z).y, L, 1, 0)))).dataSync()[0]).toBeGreaterThan(1e-2);
+    flow.dispose();
+  });
+
+  test('a lattice that does not match dim, an even kernel and bad channels are named', () => {
+    const rng = new Rng(1);
+    const base = { dim: 16, mask: checkerboardMask(4), scaleBound: 2, ...mlp };
+    expect(() => new AffineCoupling({ ...base, conv: { lattice: [4, 5], channels: [2] } }, rng)).toThrow(
+      /AffineCoupling: conv lattice must be .*dim = 16, got \[4,5\]/,
+    );
+    expect(() => new AffineCoupling({ ...base, conv: { lattice: [4, 4], channels: [2], kernelSize: 2 } }, rng)).toThrow(
+      /kernelSize must be an odd integer.*got 2/,
+    );
+    expect(() => new AffineCoupling({ ...base, conv: { lattice: [4, 4], channels: [0] } }, rng)).toThrow(/channels.*\[0\]/);
+    expect(() => convRealNvp({ L: 5, layers: 2, channels: [2], activation: 'elu', scaleBound: 2 }, rng)).toThrow(/even.*got 5/);
+  });
+
+  test('a conv RealNVP survives the registry and serialization by name', () => {
+    const flow = buildBijector({ type: 'conv-realnvp', options: { L: 4, layers: 2, channels: [3] } }, new Rng(2));
+    perturbParameters(flow.parameters(), new Rng(3), 0.3);
+    const copy = deserializeBijector(JSON.parse(JSON.stringify(serializeBijector(flow))));
+    const z = tf.randomNormal([3, 16], 0, 1, 'float32', 7) as tf.Tensor2D;
+    expect(tf.max(tf.abs(tf.sub(flow.forward(z).y, copy.forward(z).y))).dataSync()[0]).toBe(0);
+    flow.dispose();
+    copy.dispose();
   });
 });
 

@@ -1,5 +1,5 @@
 import { Rng, tf } from '@neuralrg/tensor';
-import type { Tensor2D, Variable } from '@neuralrg/tensor';
+import type { Tensor, Tensor2D, Variable } from '@neuralrg/tensor';
 import type { NamedVariable } from './bijector';
 import { glorotVariable, zerosVariable } from './init';
 import { linearColumns } from './linear';
@@ -24,7 +24,8 @@ export function parseActivation(name: string): Activation {
   return name as Activation;
 }
 
-function activate(h: Tensor2D, activation: Activation): Tensor2D {
+/** Applies a hidden-layer nonlinearity elementwise. */
+export function activate<T extends Tensor>(h: T, activation: Activation): T {
   switch (activation) {
     case 'relu':
       return tf.relu(h);

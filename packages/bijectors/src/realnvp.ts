@@ -2,7 +2,8 @@ import { Rng } from '@neuralrg/tensor';
 import type { Bijector } from './bijector';
 import { Chain } from './chain';
 import { AdditiveCoupling, AffineCoupling } from './coupling';
-import { MlpOptions } from './mlp';
+import { checkerboardMask } from './masks';
+import { Activation, MlpOptions } from './mlp';
 
 export interface RealNvpOptions extends MlpOptions {
   dim: number;
@@ -34,4 +35,47 @@ export function realNvpBlock(options: RealNvpOptions, rng: Rng): Chain {
 export function nice(options: NiceOptions, rng: Rng): Chain {
   const { layers, ...coupling } = options;
   return couplingStack('NICE block', layers, (parity) => new AdditiveCoupling({ ...coupling, parity }, rng));
+}
+
+export interface ConvRealNvpOptions {
+  /** Linear size of the periodic L x L lattice (even, so checkerboards alternate). */
+  L: number;
+  /** Number of coupling layers; consecutive layers swap the checkerboard colours. */
+  layers: number;
+  /** Channels of each conditioner's hidden convolutions. */
+  channels: readonly number[];
+  /** Odd side of the convolution kernels (default 3). */
+  kernelSize?: number;
+  activation: Activation;
+  scaleBound: number;
+}
+
+/**
+ * Affine couplings over a whole periodic L x L lattice: each layer keeps
+ * one checkerboard colour and updates the other with a scale and shift
+ * from a convolutional network, so the flow is equivariant under the
+ * lattice translations that keep the checkerboard.
+ */
+export function convRealNvp(options: ConvRealNvpOptions, rng: Rng): Chain {
+  const { L, layers, channels, kernelSize, activation, scaleBound } = options;
+  if (!Number.isInteger(L) || L < 2 || L % 2 !== 0) {
+    throw new RangeError(`conv RealNVP: L must be an even integer >= 2, got ${L}`);
+  }
+  return couplingStack(
+    'conv RealNVP',
+    layers,
+    (parity) =>
+      new AffineCoupling(
+        {
+          dim: L * L,
+          mask: checkerboardMask(L, parity),
+          conv: { lattice: [L, L], channels: [...channels], kernelSize },
+          hidden: [],
+          activation,
+          outputGain: 0,
+          scaleBound,
+        },
+        rng,
+      ),
+  );
 }

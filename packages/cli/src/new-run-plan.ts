@@ -43,6 +43,14 @@ function depthFlag(text: string, L: number, layout: Layout): number {
   return depth;
 }
 
+/** --kernel: block side 2 or 4 for the hierarchies, an odd convolution side for 'conv'. */
+function kernelFlag(text: string, layout: Layout): number {
+  if (layout !== 'conv') return Number(choiceFlag('--kernel', text.trim(), ['2', '4']));
+  const kernel = integerFlag('--kernel', text, 1);
+  if (kernel % 2 === 0) throw new UsageError(`--kernel must be odd for the conv layout, got '${text}'`);
+  return kernel;
+}
+
 /**
  * The energy of a new run: --energy (or 'module' with --energy-module, whose
  * path is stored absolute), --L and --T (both required for ising, passed on
@@ -177,10 +185,13 @@ export function planNewRun(flags: TrainFlags): NewRunPlan {
     evalSamples: optionalFlag(flags.evalSamples, d.evalSamples, count('--eval-samples', 1)),
     ...trainingOptionsOfFlags(flags),
   };
+  if (layout === 'conv' && (flags.depth !== undefined || flags.repeats !== undefined)) {
+    throw new UsageError(`--depth and --repeats do not apply to the conv layout, which has no RG levels`);
+  }
   if (flags.depth !== undefined) config.flow.depth = depthFlag(flags.depth, L, layout);
   if (flags.block !== undefined) config.flow.block = flags.block;
   if (flags.blockSize !== undefined) config.flow.blockSize = integerFlag('--block-size', flags.blockSize, 2);
-  if (flags.kernel !== undefined) config.flow.kernel = Number(choiceFlag('--kernel', flags.kernel.trim(), ['2', '4']));
+  if (flags.kernel !== undefined) config.flow.kernel = kernelFlag(flags.kernel, layout);
   if (flags.plugin !== undefined && flags.plugin.length > 0) {
     // Paths are stored absolute, so that --resume finds them from anywhere.
     config.plugins = flags.plugin.map((p) => (p.startsWith('.') || path.isAbsolute(p) ? path.resolve(p) : p));

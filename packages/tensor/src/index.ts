@@ -1,5 +1,5 @@
 export { tf } from './tf';
-export type { Tensor, Tensor1D, Tensor2D, Variable } from './tf';
+export type { Tensor, Tensor1D, Tensor2D, Tensor4D, Variable } from './tf';
 export {
   BACKENDS,
   DEFAULT_BACKEND,

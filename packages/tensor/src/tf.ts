@@ -13,4 +13,5 @@ export { tf };
 export type Tensor = tf.Tensor;
 export type Tensor1D = tf.Tensor1D;
 export type Tensor2D = tf.Tensor2D;
+export type Tensor4D = tf.Tensor4D;
 export type Variable = tf.Variable;

@@ -1,4 +1,4 @@
-import { latentLevels } from '@neuralrg/bijectors';
+import { latentLevels, layoutHasLevels } from '@neuralrg/bijectors';
 import { DEFAULT_SEARCH, TIE_NOISE } from '@neuralrg/information';
 import { Rng } from '@neuralrg/tensor';
 import { versions } from '../versions';
@@ -18,11 +18,12 @@ function since(start: bigint): number {
 
 /**
  * RG levels of a run's flow: the configured depth (log2 L by default) for
- * the hierarchical layouts, 0 for 'disentangler', which never decimates.
+ * the hierarchical layouts, 0 for 'disentangler' and 'conv', which never
+ * decimate.
  */
 export function flowDepth(run: LoadedRun): number {
   const flow = run.checkpoint.config.flow;
-  if (flow.layout === 'disentangler') return 0;
+  if (!layoutHasLevels(flow.layout)) return 0;
   return flow.depth ?? Math.log2(run.L);
 }
 

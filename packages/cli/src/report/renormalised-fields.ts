@@ -1,4 +1,4 @@
-import { Chain, hierarchyLayers } from '@neuralrg/bijectors';
+import { Chain, hierarchyLayers, layoutHasLevels } from '@neuralrg/bijectors';
 import type { RenormalisedFields } from '@neuralrg/report';
 import { Rng, tf } from '@neuralrg/tensor';
 import type { Tensor2D } from '@neuralrg/tensor';
@@ -36,7 +36,7 @@ export function renormalisedFields(run: TrainedRun): RenormalisedFields | undefi
   if (shape.length !== 2 || shape[0] !== shape[1]) return undefined;
   const L = shape[0];
   const flowConfig = run.checkpoint.config.flow;
-  if (flowConfig.layout === 'disentangler') return undefined;
+  if (!layoutHasLevels(flowConfig.layout)) return undefined;
   // The layers as the trainer built them (see the trainer's flow construction).
   const layers = hierarchyLayers({ L, dims: 2, ...flowConfig });
   const chain = run.flow.bijector;

@@ -35,9 +35,10 @@ export interface RunCallbacks {
   onProgress?(progress: SamplingProgress): void;
   /**
    * Called after every step with what it reported; `sampler.samples()`
-   * then gives the configurations, for consumers that keep samples.
+   * then gives the configurations, for consumers that keep samples, and
+   * `sampler.saveState()` with `record` is a consistent point to resume from.
    */
-  onStep?(step: SamplerStep, sampler: Sampler, warmup: boolean): void;
+  onStep?(step: SamplerStep, sampler: Sampler, warmup: boolean, record: SamplingRecord): void;
   /** Polled after every step; true ends the run with the record so far. */
   shouldStop?(): boolean;
 }
@@ -84,7 +85,7 @@ export async function runSampler(
       const started = process.hrtime.bigint();
       const step = await sampler.step(warmup);
       recordStep(record, step, warmup, Number(process.hrtime.bigint() - started) / 1e9);
-      callbacks.onStep?.(step, sampler, warmup);
+      callbacks.onStep?.(step, sampler, warmup, record);
       callbacks.onProgress?.(progressOf(record, phase, total));
       if (callbacks.shouldStop?.()) return { record, ended: 'interrupted' };
       if (Date.now() - lastYield >= YIELD_MILLISECONDS) {

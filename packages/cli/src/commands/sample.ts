@@ -9,7 +9,7 @@ import {
 } from '@neuralrg/samplers';
 import type { Sampler, SamplerKind, SamplingRecord } from '@neuralrg/samplers';
 import { EXIT, RunError, UsageError, oneLine } from '../errors';
-import { choiceFlag, integerFlag, optionalFlag, positiveFlag } from '../flag-values';
+import { choiceFlag, decimalValue, integerFlag, optionalFlag, positiveFlag } from '../flag-values';
 import { requiredFlag } from '../ising-flags';
 import { startBackend } from '../start-backend';
 import { buildSampler, latticeEngine } from '../sampling/build-samplers';
@@ -35,7 +35,11 @@ interface SampleFlags extends SamplingFlags {
   sampler?: string;
   out?: string;
   resume?: string;
+  checkpointSeconds?: string;
 }
+
+/** Default seconds between saves of state.json while a run goes. */
+const CHECKPOINT_SECONDS = 60;
 
 /** Flags a resumed run takes from state.json and may not change. */
 const FIXED_ON_RESUME = [
@@ -60,7 +64,9 @@ Examples:
 
 The folder gets state.json (the sampler's state and every recorded value,
 to resume from) and sample.json (the results, in the samplers.json format).
-Ctrl-C saves both and exits with code 130; --resume continues exactly.
+state.json is also saved every --checkpoint-seconds while the run goes, so
+a run that is killed resumes from its last save. Ctrl-C saves both and
+exits with code 130; --resume continues exactly.
 `;
 
 /** Adds `neuralrg sample`: one sampler, with a run folder that can be resumed. */
@@ -70,7 +76,8 @@ export function addSampleCommand(program: Command, context: CommandContext): voi
     .description('run one MCMC sampler on the 2D Ising model, with diagnostics and exact checks')
     .option('--sampler <name>', `${SAMPLER_KINDS.join(', ')} (required for a new run)`)
     .option('--out <dir>', 'folder of a new run')
-    .option('--resume <dir>', 'continue the run saved in this folder');
+    .option('--resume <dir>', 'continue the run saved in this folder')
+    .option('--checkpoint-seconds <s>', `seconds between saves of state.json while sampling; 0 saves every step (default ${CHECKPOINT_SECONDS})`);
   withSamplingOptions(command)
     .addHelpText('after', EXAMPLES)
     .allowExcessArguments(false)
@@ -133,6 +140,13 @@ async function sample(flags: SampleFlags, context: CommandContext): Promise<numb
   const { io } = context;
   const plan = planRun(flags);
   const { dir, saved, kind, settings } = plan;
+  const checkpointSeconds = optionalFlag(flags.checkpointSeconds, CHECKPOINT_SECONDS, (text) => {
+    const value = decimalValue(text);
+    if (!(value >= 0 && Number.isFinite(value))) {
+      throw new UsageError(`--checkpoint-seconds must be a number of seconds >= 0, got '${text}'`);
+    }
+    return value;
+  });
   await startBackend(settings.backend);
 
   const flowDir = saved === undefined ? flags.flow : (saved.flow ?? undefined);
@@ -169,6 +183,16 @@ async function sample(flags: SampleFlags, context: CommandContext): Promise<numb
         `${sampler.chains} chains, into ${dir}\n`,
     );
 
+    const stateOf = (running: Sampler, record: SamplingRecord): SampleState => ({
+      format: 'neuralrg-sample-state',
+      version: 1,
+      sampler: kind,
+      target,
+      flow: flowRun === undefined ? null : path.resolve(flowRun.dir),
+      settings,
+      samplerState: running.saveState(),
+      record,
+    });
     const { record, ended } = await runWithProgress(
       sampler,
       {
@@ -176,21 +200,15 @@ async function sample(flags: SampleFlags, context: CommandContext): Promise<numb
         sweeps: settings.sweeps,
         seconds: settings.seconds,
         progress: flags.progress !== false,
+        checkpoint: {
+          everySeconds: checkpointSeconds,
+          save: (running, sofar) => writeSampleState(dir, stateOf(running, sofar)),
+        },
       },
       io,
       previous,
     );
-    const state: SampleState = {
-      format: 'neuralrg-sample-state',
-      version: 1,
-      sampler: kind,
-      target,
-      flow: flowRun === undefined ? null : path.resolve(flowRun.dir),
-      settings,
-      samplerState: sampler.saveState(),
-      record,
-    };
-    writeSampleState(dir, state);
+    writeSampleState(dir, stateOf(sampler, record));
 
     const exact = isingExactObservables(target.L, target.T);
     const report = buildReport({

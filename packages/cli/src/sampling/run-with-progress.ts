@@ -11,13 +11,17 @@ export interface SessionPlan {
   /** Sampling budget of this session in seconds; the warm-up gets a quarter of it. */
   seconds: number;
   progress: boolean;
+  /** Saves the sampler and record at most this often (seconds), while the run goes. */
+  checkpoint?: { everySeconds: number; save(sampler: Sampler, record: SamplingRecord): void };
 }
 
 /**
  * Runs one sampler with progress on stderr and Ctrl-C handling: the first
  * Ctrl-C ends the run after the current step (the record so far is kept),
  * a second one has its usual effect. The time budgets count from the
- * record's times so far, so a resumed run gets a fresh budget.
+ * record's times so far, so a resumed run gets a fresh budget. With a
+ * checkpoint, the state is saved as the run goes, so that a run killed
+ * outright can resume from its last save.
  */
 export async function runWithProgress(
   sampler: Sampler,
@@ -39,6 +43,8 @@ export async function runWithProgress(
     display.finish();
     io.stderr.write('neuralrg: stopping after this step (Ctrl-C again quits now)\n');
   });
+  let lastSave = process.hrtime.bigint();
+  const checkpoint = plan.checkpoint;
   try {
     return await runSampler(
       sampler,
@@ -53,6 +59,13 @@ export async function runWithProgress(
           if (plan.progress) display.update(progress);
         },
         shouldStop: () => interrupted,
+        onStep: (_step, running, _warmup, record) => {
+          if (checkpoint === undefined) return;
+          const now = process.hrtime.bigint();
+          if (Number(now - lastSave) / 1e9 < checkpoint.everySeconds) return;
+          checkpoint.save(running, record);
+          lastSave = now;
+        },
       },
       previous,
     );

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ISING_CRITICAL_TEMPERATURE } from '@neuralrg/energies';
 import { TINY_RUN, runCli, temporaryFolder } from '../testing/run-cli';
+import * as sampleState from './sample-state';
 import type { SampleState } from './sample-state';
 import type { SamplersReport } from './samplers-report';
 
@@ -125,6 +126,48 @@ describe('neuralrg sample', () => {
     expect(read(dir).record.series).toEqual(read(path.join(base, 'straight')).record.series);
     const report = JSON.parse(resumed.stdout) as SamplersReport;
     expect(report.samplers[0].steps).toBe(40);
+  });
+
+  it('saves state.json as it goes, and a copy taken mid-run resumes to the same result', async () => {
+    const base = temporaryFolder();
+    const args = ['--sampler', 'metropolis', '--L', '4', '--T', '3', ...QUICK.filter((a) => a !== '--no-progress')];
+    const straight = await runCli(['sample', ...args, '--out', path.join(base, 'straight'), '--no-progress']);
+    expect(straight.code).toBe(0);
+
+    // With --checkpoint-seconds 0, state.json is saved after every step.
+    // Keep a copy of the one saved after sampling step 20, as a run killed
+    // there would leave it.
+    const dir = path.join(base, 'running');
+    const crashed = path.join(base, 'crashed');
+    const saved: number[] = [];
+    const write = sampleState.writeSampleState;
+    const spy = jest.spyOn(sampleState, 'writeSampleState').mockImplementation((folder, state) => {
+      write(folder, state);
+      saved.push(state.record.steps);
+      if (state.record.steps === 20 && !fs.existsSync(crashed)) {
+        fs.mkdirSync(crashed);
+        fs.copyFileSync(path.join(dir, 'state.json'), path.join(crashed, 'state.json'));
+      }
+    });
+    const full = await runCli(['sample', ...args, '--out', dir, '--checkpoint-seconds', '0']);
+    spy.mockRestore();
+    expect(full.code).toBe(0);
+    // 5 warm-up steps (record.steps 0), 40 sampling steps, and the final save.
+    expect(saved).toHaveLength(46);
+    const read = (folder: string) =>
+      JSON.parse(fs.readFileSync(path.join(folder, 'state.json'), 'utf8')) as SampleState;
+    expect(read(crashed).record.steps).toBe(20);
+
+    const resumed = await runCli(['sample', '--resume', crashed, '--no-progress']);
+    expect(resumed.code).toBe(0);
+    expect(read(crashed).record.series).toEqual(read(path.join(base, 'straight')).record.series);
+    expect(read(dir).record.series).toEqual(read(path.join(base, 'straight')).record.series);
+  });
+
+  it('refuses a negative --checkpoint-seconds', async () => {
+    const result = await runCli(['sample', '--sampler', 'wolff', '--L', '4', '--T', '3', '--out', path.join(temporaryFolder(), 'x'), '--checkpoint-seconds', '-1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--checkpoint-seconds must be a number of seconds >= 0, got '-1'/);
   });
 
   it('continues a finished run to more sweeps', async () => {

@@ -2,7 +2,7 @@
 // Times one forward pass and one inverse pass of the MERA hierarchy of the
 // published recipe (10 RealNVP couplings per block, MLPs [10, 10, 10]) on
 // a batch, without gradients. Usage:
-//   node tools/bench-passes.mjs [--L 16] [--batch 512] [--repeats 5] [--backend wasm]
+//   node tools/bench-passes.mjs [--L 16] [--batch 512] [--repeats 5] [--backend wasm] [--kernel 2|4]
 import { createRequire } from 'module';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +21,7 @@ await useBackend(option('backend', 'wasm'));
 
 const rng = new Rng(1);
 const flow = buildHierarchy(
-  { L, layout: 'mera', couplingLayers: 10, hidden: [10, 10, 10], activation: 'elu', scaleBound: 2 },
+  { L, kernel: Number(option('kernel', '2')), layout: 'mera', couplingLayers: 10, hidden: [10, 10, 10], activation: 'elu', scaleBound: 2 },
   rng,
 );
 const z = tf.tensor2d(rng.fillNormal(new Float32Array(batch * L * L)), [batch, L * L]);

@@ -56,6 +56,27 @@ describe('user energy modules', () => {
     expect(createEnergy(model.name, model.config).exactLnZ).toBe(model.exactLnZ);
   });
 
+  test('an ES module (.mjs, or ESM syntax in a .js of a "type": "module" package) loads too', () => {
+    const source = `import { gaussianLnZ } from './helper.mjs';
+export function createEnergy(params, { tf }) {
+  const n = params.n ?? 2;
+  return { shape: [n], exactLnZ: gaussianLnZ(n), energy: (x) => tf.tidy(() => tf.div(tf.sum(tf.square(x), 1), 2)) };
+}
+`;
+    writeModule('helper.mjs', 'export const gaussianLnZ = (n) => (n / 2) * Math.log(2 * Math.PI);\n');
+    const esm = writeModule('esm.mjs', source);
+    const model = createEnergy('module', { module: esm, n: 3 });
+    expect(model.shape).toEqual([3]);
+    expect(model.exactLnZ).toBeCloseTo(1.5 * Math.log(2 * Math.PI), 12);
+    expect(tf.tidy(() => model.energy(tf.tensor2d([[1, 2, 2]])).arraySync())).toEqual([4.5]);
+
+    const pkg = path.join(dir, 'esm-package');
+    fs.mkdirSync(pkg);
+    fs.writeFileSync(path.join(pkg, 'package.json'), '{ "type": "module" }\n');
+    fs.writeFileSync(path.join(pkg, 'energy.js'), 'export default () => ({ shape: [2], energy: (x) => x.sum(1) });\n');
+    expect(createEnergy('module', { module: path.join(pkg, 'energy.js') }).shape).toEqual([2]);
+  });
+
   test('relative paths are stored absolute', () => {
     const relative = path.relative(process.cwd(), gaussian);
     expect(createEnergy('module', { module: relative }).config.module).toBe(gaussian);
@@ -90,8 +111,8 @@ export default function create(params: Record<string, number>, ctx: { tf: any })
     expect(() => createEnergy('module', { module: path.join(dir, 'absent.js') })).toThrow(
       /energy module .*absent\.js does not exist/,
     );
-    const esm = writeModule('esm.mjs', 'export default () => ({});\n');
-    expect(() => createEnergy('module', { module: esm })).toThrow(/is an ES module/);
+    const awaiting = writeModule('awaits.mjs', 'const n = await Promise.resolve(2);\nexport default () => ({ shape: [n], energy: (x) => x });\n');
+    expect(() => createEnergy('module', { module: awaiting })).toThrow(/awaits\.mjs failed to load.*top-level await/);
     const empty = writeModule('empty.js', 'exports.answer = 42;\n');
     expect(() => createEnergy('module', { module: empty })).toThrow(/must export a factory function/);
     const badShape = writeModule('bad-shape.js', 'module.exports = () => ({ shape: [0], energy: () => null });\n');

@@ -46,12 +46,12 @@ const factories = new Map<string, EnergyModuleFactory>();
 
 /**
  * Loads a user energy module once and returns its factory. CommonJS
- * JavaScript (.js, .cjs) is loaded with require; TypeScript (.ts, .cts) is
+ * JavaScript (.js, .cjs) is loaded with require. TypeScript (.ts, .cts,
+ * .mts) and ES modules (.mjs, or a .js file that Node treats as one) are
  * first transpiled to CommonJS with the `typescript` package, which must
- * then be installed. ES modules (.mjs, or `export` syntax in a .js file of
- * a "type": "module" package) are not supported: require cannot load them
- * synchronously in Node 20, and worker threads and resumed runs rebuild the
- * energy synchronously.
+ * then be installed: worker threads and resumed runs rebuild the energy
+ * synchronously, and Node 20's require cannot load an ES module. An ES
+ * module therefore may not use top-level await or import.meta.
  *
  * @param file - a path, absolute or relative to the working directory.
  * @throws Error naming the file when it is missing, does not load, or
@@ -64,11 +64,26 @@ export function loadEnergyModule(file: string): EnergyModuleFactory {
 
   let exported: unknown;
   try {
-    exported = /\.[cm]?ts$/.test(resolved) ? requireTypeScript(resolved) : require(resolved);
+    if (/\.([cm]?ts|mjs)$/.test(resolved)) {
+      exported = requireTranspiled(resolved);
+    } else {
+      try {
+        exported = require(resolved);
+      } catch (error) {
+        // Node says ERR_REQUIRE_ESM for a .js in a "type": "module" package;
+        // other loaders (jest's) meet its syntax as a SyntaxError.
+        const esm =
+          (error as Error & { code?: string }).code === 'ERR_REQUIRE_ESM' ||
+          ((error as Error).name === 'SyntaxError' && /\b(export|import)\b/.test((error as Error).message));
+        if (!esm) throw error;
+        exported = requireTranspiled(resolved);
+      }
+    }
   } catch (error) {
-    const reason = (error as Error & { code?: string }).code === 'ERR_REQUIRE_ESM'
-      ? 'it is an ES module; write it as CommonJS (module.exports / exports.createEnergy) or .cjs'
-      : (error as Error).message;
+    let reason = (error as Error).message;
+    if (/import\.meta|await is only valid/.test(reason)) {
+      reason += ' (ES modules are loaded as CommonJS here: top-level await and import.meta are not available)';
+    }
     throw new Error(`energy module ${resolved} failed to load: ${reason}`);
   }
   const factory = factoryOf(exported);
@@ -92,12 +107,6 @@ export function resolveModulePath(file: string): string {
   const resolved = path.resolve(file);
   if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
     throw new Error(`energy module ${resolved} does not exist`);
-  }
-  if (resolved.endsWith('.mjs') || resolved.endsWith('.mts')) {
-    throw new Error(
-      `energy module ${resolved} is an ES module (.mjs/.mts), which cannot be loaded ` +
-        'synchronously; use .js/.cjs with CommonJS exports or .ts',
-    );
   }
   return resolved;
 }
@@ -124,8 +133,8 @@ interface TypeScriptCompiler {
   ScriptTarget: { ES2020: number };
 }
 
-/** Transpiles a TypeScript file to CommonJS and evaluates it as a module. */
-function requireTypeScript(file: string): unknown {
+/** Transpiles a TypeScript file or an ES module to CommonJS and evaluates it as a module. */
+function requireTranspiled(file: string): unknown {
   let typescript: TypeScriptCompiler;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -133,8 +142,8 @@ function requireTypeScript(file: string): unknown {
     typescript = require(require.resolve('typescript', { paths }));
   } catch {
     throw new Error(
-      'loading a .ts energy module needs the typescript package: install it, ' +
-        'or compile the module to .js',
+      'loading a TypeScript or ES-module energy module needs the typescript package: install it, ' +
+        'or write the module as CommonJS .js',
     );
   }
   const source = fs.readFileSync(file, 'utf8');

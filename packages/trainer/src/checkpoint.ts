@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { decodeFloat32, encodeFloat32 } from '@neuralrg/tensor';
 import type { TrainConfig } from './config';
+import type { PlateauState } from './plateau';
 
 export const CHECKPOINT_FORMAT = 'neuralrg-checkpoint';
 export const CHECKPOINT_VERSION = 1;
@@ -26,6 +27,8 @@ export interface Checkpoint {
   trainSeconds: number;
   params: StoredTensor[];
   optimizer: { t: number; m: StoredTensor[]; v: StoredTensor[] };
+  /** Early-stopping state, when the run uses it (absent in older checkpoints). */
+  plateau?: PlateauState;
 }
 
 export function storeTensor(name: string, shape: number[], values: Float32Array): StoredTensor {

@@ -7,6 +7,17 @@ import { DEFAULT_PLATEAU_WINDOW } from './training-options';
  * `plateaued` turns true once `patience` steps have passed since the last
  * improvement (counted in whole windows).
  */
+/** What a checkpoint keeps of a {@link PlateauDetector}. */
+export interface PlateauState {
+  /** Sum and count of the losses of the window in progress. */
+  sum: number;
+  count: number;
+  /** Best window mean so far (null before the first window: JSON has no Infinity). */
+  best: number | null;
+  /** Steps since the best window, in whole windows. */
+  sinceBest: number;
+}
+
 export class PlateauDetector {
   private readonly window: number;
   private readonly minDelta: number;
@@ -28,6 +39,32 @@ export class PlateauDetector {
   /** Whether the loss has not improved for `patience` steps. */
   get plateaued(): boolean {
     return this.sinceBest >= this.config.patience;
+  }
+
+  /** The detector's whole state, for a checkpoint. */
+  state(): PlateauState {
+    return { sum: this.sum, count: this.count, best: Number.isFinite(this.best) ? this.best : null, sinceBest: this.sinceBest };
+  }
+
+  /**
+   * Continues from a saved state. A state that had already plateaued gets
+   * a fresh patience (its best mean is kept): resuming such a run is a
+   * request to go on.
+   *
+   * @throws RangeError when a field is not a finite number of the right kind.
+   */
+  restore(state: PlateauState): void {
+    const { sum, count, best, sinceBest } = state;
+    if (!Number.isFinite(sum) || !Number.isInteger(count) || count < 0 || count >= this.window) {
+      throw new RangeError(`early-stopping state: bad window sum ${sum} or count ${count} (window ${this.window})`);
+    }
+    if (!(best === null || Number.isFinite(best)) || !Number.isInteger(sinceBest) || sinceBest < 0) {
+      throw new RangeError(`early-stopping state: bad best ${best} or steps since best ${sinceBest}`);
+    }
+    this.sum = sum;
+    this.count = count;
+    this.best = best ?? Infinity;
+    this.sinceBest = sinceBest >= this.config.patience ? 0 : sinceBest;
   }
 
   /** Adds one step's mean loss; returns whether the run has now plateaued. */

@@ -135,8 +135,9 @@ export class Trainer {
   }
 
   /**
-   * Continues a run from a checkpoint, bit for bit on the same backend.
-   * Early stopping starts afresh: its window means are not checkpointed.
+   * Continues a run from a checkpoint, bit for bit on the same backend,
+   * early-stopping count included (a checkpoint from before that count was
+   * saved starts it afresh).
    */
   static resume(
     checkpoint: Checkpoint,
@@ -403,6 +404,7 @@ export class Trainer {
       trainSeconds: this.seconds,
       params: store('', this.variables.map((v) => v.dataSync() as Float32Array)),
       optimizer: { t: adam.t, m: store('m.', adam.m), v: store('v.', adam.v) },
+      ...(this.plateau !== undefined ? { plateau: this.plateau.state() } : {}),
     };
   }
 
@@ -428,6 +430,7 @@ export class Trainer {
     });
     this.completed = checkpoint.step;
     this.seconds = checkpoint.trainSeconds ?? 0;
+    if (this.plateau !== undefined && checkpoint.plateau !== undefined) this.plateau.restore(checkpoint.plateau);
   }
 
   /** Releases the tensors and ends the worker threads. */

@@ -35,6 +35,32 @@ test('early stopping ends the run once the loss stops improving', () => {
   trainer.dispose();
 });
 
+test('early stopping keeps counting across a resume', () => {
+  const energy = createEnergy('ising', { L: 4, T: 2.5 });
+  const stopping = { earlyStopping: { patience: 4, window: 2, minDelta: 1e6 } };
+  // Stopped after step 3 (mid-window, 1 window since the best): a resumed
+  // run still stops at step 6, as an uninterrupted one does.
+  const first = Trainer.create(config(stopping), energy);
+  for (let i = 0; i < 3; i++) first.trainStep();
+  const checkpoint = JSON.parse(JSON.stringify(first.checkpoint()));
+  expect(checkpoint.plateau).toEqual({ sum: expect.any(Number), count: 1, best: expect.any(Number), sinceBest: 0 });
+  first.dispose();
+  const resumed = Trainer.resume(checkpoint, energy);
+  const steps = [];
+  while (!resumed.done) steps.push(resumed.trainStep());
+  expect(steps.map((m) => m.step)).toEqual([4, 5, 6]);
+  expect(steps[2].stoppedEarly).toBe(true);
+
+  // Resuming a run that stopped on its plateau is a request to go on: a
+  // fresh patience of 4 steps.
+  const again = Trainer.resume(JSON.parse(JSON.stringify(resumed.checkpoint())), energy);
+  resumed.dispose();
+  const more = [];
+  while (!again.done) more.push(again.trainStep());
+  expect(more.map((m) => m.step)).toEqual([7, 8, 9, 10]);
+  again.dispose();
+});
+
 test('reports the gradient norm, and clipping bounds the step', () => {
   const energy = createEnergy('ising', { L: 4, T: 2.5 });
   const free = Trainer.create(config({ epochs: 1 }), energy);

@@ -31,7 +31,7 @@ export interface TrainFlags {
   energyModule?: string;
   /** Energy parameters as key=value, repeatable. */
   param?: string[];
-  /** Samples for forward-KL training (.npy or .csv). */
+  /** Samples for forward-KL training (.npy, .csv, or .h5 with an optional :DATASET). */
   data?: string;
   holdout?: string;
   gradientEstimator?: string;

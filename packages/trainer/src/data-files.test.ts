@@ -106,8 +106,8 @@ describe('readSampleFile', () => {
     const nan = write('nan.csv', '1,2,3,nan\n');
     expect(() => readSampleFile(nan, lattice)).toThrow(/sample 0, variable 3 is NaN/);
     expect(() => readSampleFile(path.join(dir, 'absent.npy'), lattice)).toThrow(/does not exist/);
-    const other = write('data.h5', 'x');
-    expect(() => readSampleFile(other, lattice)).toThrow("has extension '.h5'; expected .npy or .csv");
+    const other = write('data.parquet', 'x');
+    expect(() => readSampleFile(other, lattice)).toThrow("has extension '.parquet'; expected .npy, .csv, .h5 or .hdf5");
   });
 });
 
@@ -127,5 +127,39 @@ describe('SampleSet', () => {
     for (let b = 0; b < 8; b++) expect(batch[2 * b]).toBe(batch[2 * b + 1]);
     // One row keeps itself for training.
     expect(new SampleSet({ ...source, rows: 1, values: values.subarray(0, 2) }, 0.5, 1).trainRows).toBe(1);
+  });
+});
+
+describe('HDF5 files', () => {
+  // Written by h5py (tools/make-hdf5-fixtures.py), a writer independent of
+  // the reader, next to .npy copies of the same arrays.
+  const fixture = (name: string) => path.join(__dirname, '..', 'test-data', name);
+
+  test('the only dataset of a file is read, float64 and contiguous', () => {
+    const h5 = readSampleFile(fixture('single.h5'), lattice);
+    const npy = readSampleFile(fixture('single.npy'), lattice);
+    expect(h5.rows).toBe(40);
+    expect(h5.values).toEqual(npy.values);
+  });
+
+  test('a named dataset in a group, float32, chunked and gzip-compressed', () => {
+    const h5 = readSampleFile(`${fixture('several.h5')}:runs/hot`, lattice);
+    const npy = readSampleFile(fixture('several-hot.npy'), lattice);
+    expect(h5.rows).toBe(40);
+    expect(h5.values).toEqual(npy.values);
+    expect(readSampleFile(`${fixture('several.h5')}:/runs/cold`, lattice).rows).toBe(3);
+  });
+
+  test('several datasets without a name, a missing one, a bad shape and a non-HDF5 file are named', () => {
+    expect(() => readSampleFile(fixture('several.h5'), lattice)).toThrow(
+      /holds 3 datasets \(labels, runs\/cold, runs\/hot\); name one as .*several\.h5:DATASET/,
+    );
+    expect(() => readSampleFile(`${fixture('several.h5')}:runs/warm`, lattice)).toThrow(
+      /has no dataset 'runs\/warm'; it holds labels, runs\/cold, runs\/hot/,
+    );
+    expect(() => readSampleFile(`${fixture('several.h5')}:labels`, lattice)).toThrow(/has shape \[40\]; expected \[n, 2, 2\] or \[n, 4\]/);
+    const fake = write('fake.h5', 'not an HDF5 file at all, just text that is long enough to look at');
+    expect(() => readSampleFile(fake, lattice)).toThrow(/fake\.h5 is not a readable HDF5 file/);
+    expect(() => readSampleFile(path.join(dir, 'absent.h5:x'), lattice)).toThrow(/absent\.h5 does not exist/);
   });
 });

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { EnergyModel } from '@neuralrg/energies';
 import { parseCsv } from './csv';
+import { readHdf5 } from './hdf5';
 import { parseNpy } from './npy';
 
 /** Samples read from a file and checked against a model: rows x size, float32. */
@@ -12,9 +13,13 @@ export interface SampleFile {
   values: Float32Array;
 }
 
+/** An HDF5 path with a dataset after a colon, e.g. 'runs.h5:chains/x'. */
+const HDF5_WITH_DATASET = /^(.*\.(?:h5|hdf5|he5)):([^:]+)$/i;
+
 /**
- * Reads samples from a .npy or .csv file (by extension) and checks them
- * against the model's layout: the array must have shape [n, ...shape] or
+ * Reads samples from a .npy, .csv or HDF5 (.h5, .hdf5; `file.h5:DATASET`
+ * names a dataset, needed when the file holds several) file, by
+ * extension, and checks them against the model's layout: the array must have shape [n, ...shape] or
  * [n, size] (CSV: n lines of `size` values), n >= 1, every value finite.
  * Values are converted to float32, the precision of the flows.
  *
@@ -23,14 +28,18 @@ export interface SampleFile {
  *   or when a value is NaN or infinite.
  */
 export function readSampleFile(file: string, model: Pick<EnergyModel, 'name' | 'shape' | 'size'>): SampleFile {
-  if (!fs.existsSync(file)) throw new Error(`data file ${file} does not exist`);
-  const extension = path.extname(file).toLowerCase();
+  const named = fs.existsSync(file) ? null : HDF5_WITH_DATASET.exec(file);
+  const onDisk = named ? named[1] : file;
+  if (!fs.existsSync(onDisk)) throw new Error(`data file ${onDisk} does not exist`);
+  const extension = path.extname(onDisk).toLowerCase();
   let array;
   if (extension === '.npy') array = parseNpy(new Uint8Array(fs.readFileSync(file)), `data file ${file}`);
   else if (extension === '.csv' || extension === '.txt') {
     array = parseCsv(fs.readFileSync(file, 'utf8'), `data file ${file}`);
+  } else if (['.h5', '.hdf5', '.he5'].includes(extension)) {
+    array = readHdf5(onDisk, named?.[2]);
   } else {
-    throw new Error(`data file ${file} has extension '${extension}'; expected .npy or .csv`);
+    throw new Error(`data file ${file} has extension '${extension}'; expected .npy, .csv, .h5 or .hdf5`);
   }
 
   const { shape } = array;

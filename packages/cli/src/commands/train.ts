@@ -68,7 +68,7 @@ export function addTrainCommand(program: Command, context: CommandContext): void
     .option('--no-progress', 'no progress display on stderr')
     .option('--energy-module <path>', 'train on the energy a JS/TS module exports (energy module)')
     .option('--param <key=value>', 'an energy parameter, e.g. --param m2=0.5 (repeatable)', collect)
-    .option('--data <file>', 'forward KL: fit samples from a .npy or .csv file instead of E')
+    .option('--data <file>', 'forward KL: fit samples from a .npy, .csv or HDF5 file (file.h5 or file.h5:DATASET) instead of E')
     .option('--holdout <fraction>', `share of --data held out for the NLL (default ${d.holdout})`)
     .option(
       '--gradient-estimator <name>',

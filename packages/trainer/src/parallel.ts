@@ -72,7 +72,7 @@ export class GradientWorkers {
   /** Sends worker i its share of latent rows; resolves with every reply. */
   gradients(
     params: Float32Array[],
-    shares: Array<{ z: Float32Array; rows: number }>,
+    shares: Array<{ z: Float32Array; rows: number; data?: boolean }>,
   ): Promise<Array<{ losses: Float32Array; grads: Float32Array[] }>> {
     return Promise.all(
       this.workers.map(async (worker, i) => {

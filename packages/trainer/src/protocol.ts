@@ -8,7 +8,11 @@ export type WorkerRequest =
       config: TrainConfig;
       energy: { name: string } & Record<string, number | string>;
     }
-  | { kind: 'step'; params: Float32Array[]; z: Float32Array; rows: number };
+  /**
+   * One share of a step: `rows` rows of latent z (reverse KL) or, with
+   * `data`, of physical samples x (forward KL).
+   */
+  | { kind: 'step'; params: Float32Array[]; z: Float32Array; rows: number; data?: boolean };
 
 /** Replies of a gradient worker. */
 export type WorkerReply =

@@ -182,13 +182,6 @@ export class Trainer {
     }
     await this.stopWorkers();
     if (threads === 1) return;
-    if (this.config.mode === 'forward-kl' || this.config.gradientEstimator === 'stl') {
-      throw new RangeError(
-        `threads > 1 runs plain reverse-KL steps only; this run has mode ` +
-          `'${this.config.mode ?? 'reverse-kl'}' and gradientEstimator ` +
-          `'${this.config.gradientEstimator ?? 'reparam'}': use threads = 1`,
-      );
-    }
     if (threads > this.config.batch) {
       throw new RangeError(`threads (${threads}) must not exceed the batch (${this.config.batch})`);
     }
@@ -221,23 +214,39 @@ export class Trainer {
     return this.update(losses, grads, started);
   }
 
+  /** Whether steps fit data rows (forward KL) rather than latent draws. */
+  private get fitsData(): boolean {
+    return this.data !== undefined && this.config.mode === 'forward-kl';
+  }
+
+  /**
+   * Losses and summed gradients of the configured objective on a share of
+   * a step's rows: data rows x in forward KL, latent rows z otherwise.
+   */
+  private shareGradients(rows: Tensor2D): ShardGradients {
+    if (this.fitsData) return nllGradients(this.flow, this.variables, rows);
+    if (this.shadow !== undefined) {
+      syncShadow(this.variables, this.shadow.variables);
+      return pathGradients(this.flow, this.shadow.flow, this.energy, this.variables, rows);
+    }
+    return lossGradients(this.flow, this.energy, this.variables, rows);
+  }
+
   /** Per-sample losses and summed gradients of one step, by the configured objective. */
   private stepGradients(): ShardGradients {
     const { batch } = this.config;
-    if (this.data !== undefined && this.config.mode === 'forward-kl') {
-      const rows = this.data.minibatch(batch, this.rng);
-      const x = tf.tensor2d(rows, [batch, this.flow.dim]);
-      const out = nllGradients(this.flow, this.variables, x);
-      x.dispose();
-      return out;
+    if (this.fitsData) {
+      const x = tf.tensor2d(this.data!.minibatch(batch, this.rng), [batch, this.flow.dim]);
+      try {
+        return this.shareGradients(x);
+      } finally {
+        x.dispose();
+      }
     }
     const z = this.flow.prior.sample(batch, this.rng);
     try {
-      if (this.shadow !== undefined) {
-        syncShadow(this.variables, this.shadow.variables);
-        return pathGradients(this.flow, this.shadow.flow, this.energy, this.variables, z);
-      }
-      const out = lossGradients(this.flow, this.energy, this.variables, z);
+      if (this.shadow !== undefined) return this.shareGradients(z);
+      const out = this.shareGradients(z);
       if (!allFinite(out.losses)) {
         tf.dispose(out.grads);
         throw new NonFiniteLossError(this.completed + 1, 'loss', this.traceNonFinite(z));
@@ -286,21 +295,20 @@ export class Trainer {
     const started = process.hrtime.bigint();
     const { batch } = this.config;
     const dim = this.flow.dim;
-    const z = this.rng.fillNormal(new Float32Array(batch * dim));
+    const fitsData = this.fitsData;
+    const z = fitsData ? this.data!.minibatch(batch, this.rng) : this.rng.fillNormal(new Float32Array(batch * dim));
     const threads = workers.size + 1;
     const bounds = Array.from({ length: threads + 1 }, (_, i) => Math.round((i * batch) / threads));
     const shares = bounds.slice(1, -1).map((start, i) => ({
       z: z.slice(start * dim, bounds[i + 2] * dim),
       rows: bounds[i + 2] - start,
+      data: fitsData,
     }));
     const params = this.variables.map((v) => v.dataSync() as Float32Array);
     const pending = workers.gradients(params, shares);
-    const own = lossGradients(
-      this.flow,
-      this.energy,
-      this.variables,
-      tf.tensor2d(z.subarray(0, bounds[1] * dim), [bounds[1], dim]),
-    );
+    const ownRows = tf.tensor2d(z.subarray(0, bounds[1] * dim), [bounds[1], dim]);
+    const own = this.shareGradients(ownRows);
+    ownRows.dispose();
     const replies = await pending;
     const losses = new Float32Array(batch);
     losses.set(own.losses, 0);

@@ -110,3 +110,38 @@ test('forward-KL mode checks its samples', () => {
   // The trainer reads config.data.file itself when no samples are handed over.
   expect(() => Trainer.create(config, field)).toThrow(/has shape \[10, 3\]; expected/);
 });
+
+test('a resumed forward-KL run refuses a data file whose samples changed', () => {
+  const field = new GaussianFreeField({ L: 2, d: 2, m2: 1 });
+  const file = path.join(dir, 'changing.npy');
+  fs.writeFileSync(file, encodeNpy(new Rng(1).fillNormal(new Float32Array(50 * 4)), [50, 4]));
+  const config: TrainConfig = {
+    energy: { name: 'gff', L: 2, d: 2, m2: 1 },
+    flow: { ...DEFAULT_FLOW, couplingLayers: 1, hidden: [4] },
+    symmetric: false,
+    batch: 8,
+    epochs: 3,
+    learningRate: 0.01,
+    seed: 1,
+    evalSamples: 16,
+    mode: 'forward-kl',
+    data: { file },
+  };
+  const trainer = Trainer.create(config, field);
+  trainer.trainStep();
+  const checkpoint = JSON.parse(JSON.stringify(trainer.checkpoint()));
+  trainer.dispose();
+  expect(checkpoint.config.data.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+
+  // The same samples rewritten as float64 are the same samples.
+  const same = new Rng(1).fillNormal(new Float32Array(50 * 4));
+  fs.writeFileSync(file, encodeNpy(Float64Array.from(same), [50, 4]));
+  Trainer.resume(checkpoint, field).dispose();
+
+  // One value changed is not.
+  same[17] += 0.5;
+  fs.writeFileSync(file, encodeNpy(same, [50, 4]));
+  expect(() => Trainer.resume(checkpoint, field)).toThrow(
+    /changing\.npy no longer holds the samples this run was trained on .*restore the file, or start a new run/,
+  );
+});

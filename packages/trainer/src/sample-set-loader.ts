@@ -10,7 +10,8 @@ import { DEFAULT_HOLDOUT_FRACTION } from './training-options';
  * (`data.holdoutFraction`, 0.1 by default) by a shuffle seeded with the
  * run's seed.
  *
- * @throws RangeError when the config has no data file; whatever
+ * @throws RangeError when the config has no data file, or its samples
+ *   differ from those of `data.fingerprint` when that is set; whatever
  *   {@link readSampleFile} throws for a missing or mismatched file.
  */
 export function loadSampleSet(config: TrainConfig, energy: EnergyModel): SampleSet {
@@ -18,5 +19,14 @@ export function loadSampleSet(config: TrainConfig, energy: EnergyModel): SampleS
     throw new RangeError('the config has no data.file to read samples from');
   }
   const samples = readSampleFile(config.data.file, energy);
-  return new SampleSet(samples, config.data.holdoutFraction ?? DEFAULT_HOLDOUT_FRACTION, config.seed);
+  const set = new SampleSet(samples, config.data.holdoutFraction ?? DEFAULT_HOLDOUT_FRACTION, config.seed);
+  const expected = config.data.fingerprint;
+  if (expected !== undefined && set.fingerprint !== expected) {
+    throw new RangeError(
+      `data file ${config.data.file} no longer holds the samples this run was trained on ` +
+        `(SHA-256 ${set.fingerprint.slice(0, 12)}..., the run recorded ${expected.slice(0, 12)}...); ` +
+        'restore the file, or start a new run',
+    );
+  }
+  return set;
 }

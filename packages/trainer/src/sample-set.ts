@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Rng } from '@neuralrg/tensor';
 import type { SampleFile } from './sample-file';
 
@@ -38,6 +39,15 @@ export class SampleSet {
     this.trainRows = rows - heldOutRows;
     this.heldOut = gather(order.slice(0, heldOutRows));
     this.train = gather(order.slice(heldOutRows));
+  }
+
+  /** SHA-256 (hex) of the row count, the row size and the float32 values, in file order. */
+  get fingerprint(): string {
+    const { rows, size, values } = this.source;
+    return createHash('sha256')
+      .update(`${rows}x${size}:`)
+      .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
+      .digest('hex');
   }
 
   get size(): number {

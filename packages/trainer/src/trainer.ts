@@ -89,9 +89,11 @@ export class Trainer {
 
   /** The generator behind every sample the run draws. */
   readonly rng: Rng;
+  /** The run's config; a forward-KL run's data gets the fingerprint of its samples. */
+  readonly config: TrainConfig;
 
   private constructor(
-    readonly config: TrainConfig,
+    config: TrainConfig,
     readonly energy: EnergyModel,
     rngState?: number[],
     inputs: TrainerInputs = {},
@@ -118,6 +120,10 @@ export class Trainer {
       throw new RangeError(`data rows have ${data.size} values, the flow has ${this.flow.dim}`);
     }
     this.data = data;
+    this.config =
+      config.mode === 'forward-kl' && config.data !== undefined && data !== undefined
+        ? { ...config, data: { ...config.data, fingerprint: data.fingerprint } }
+        : config;
     if (config.gradientEstimator === 'stl') {
       // A second flow of the same architecture holds a copy of the
       // parameters, through which ln q is evaluated without its score term.

@@ -35,6 +35,11 @@ export interface DataConfig {
   holdoutFraction?: number;
   /** Steps between held-out NLL evaluations; 50 by default (and always at the last step). */
   evalEvery?: number;
+  /**
+   * SHA-256 of the samples as read (row count and float32 values), set when
+   * a run starts; a resumed run refuses a file whose samples changed.
+   */
+  fingerprint?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { numericValue } from './parameters';
 import { tf } from '@neuralrg/tensor';
 import type { Rng, Tensor1D, Tensor2D } from '@neuralrg/tensor';
 import { checkEnergyBatch } from './check-batch';
@@ -177,10 +178,7 @@ function normaliseParams(config: EnergyConfig): Record<string, number | string> 
   const params: Record<string, number | string> = {};
   for (const [key, value] of Object.entries(config)) {
     if (key === 'module') continue;
-    params[key] =
-      typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
-        ? Number(value)
-        : value;
+    params[key] = typeof value === 'string' ? (numericValue(value) ?? value) : value;
   }
   return params;
 }

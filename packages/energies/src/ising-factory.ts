@@ -1,18 +1,9 @@
 import { IsingDual } from './ising-dual';
 import type { EnergyConfig } from './registry-types';
-import { describeValue } from './validate';
+import { numberParameter } from './parameters';
 
 const ISING_KEYS = ['L', 'T'] as const;
 
-/** Reads a numeric parameter given as a number or a numeric string (from a CLI). */
-function numberParameter(config: EnergyConfig, key: string): number {
-  const value = config[key];
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-    return Number(value);
-  }
-  throw new TypeError(`ising parameter ${key} must be a number, got ${describeValue(value)}`);
-}
 
 /**
  * Builds {@link IsingDual} from a registry config { L, T }; numbers may come
@@ -29,5 +20,5 @@ export function createIsingDual(config: EnergyConfig): IsingDual {
       );
     }
   }
-  return new IsingDual({ L: numberParameter(config, 'L'), T: numberParameter(config, 'T') });
+  return new IsingDual({ L: numberParameter('ising', config, 'L'), T: numberParameter('ising', config, 'T') });
 }

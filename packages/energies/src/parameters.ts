@@ -1,6 +1,23 @@
 import type { EnergyConfig } from './registry-types';
 import { describeValue } from './validate';
 
+/** A decimal number: optional sign, digits with an optional point, optional exponent. */
+const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/**
+ * The number a parameter value stands for: a finite number as it is, or a
+ * string that writes a finite decimal number (hex, binary and 'Infinity'
+ * are not numbers here); undefined otherwise.
+ */
+export function numericValue(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && DECIMAL.test(value)) {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+}
+
 /**
  * Reads the numeric parameter `key` of a registry config, given as a number
  * or as a numeric string (as a command line gives it).
@@ -11,9 +28,8 @@ import { describeValue } from './validate';
 export function numberParameter(model: string, config: EnergyConfig, key: string): number {
   const value = config[key];
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-    return Number(value);
-  }
+  const parsed = numericValue(value);
+  if (parsed !== undefined) return parsed;
   throw new TypeError(`${model} parameter ${key} must be a number, got ${describeValue(value)}`);
 }
 

@@ -32,6 +32,11 @@ describe('energy registry', () => {
       "ising has no parameter 'J'; expected L, T",
     );
     expect(() => createEnergy('ising', { L: 5, T: 2 })).toThrow('got 5');
+    // Numbers written as text are decimal only, as on a command line.
+    expect(createEnergy('ising', { L: '4', T: ' 2.5e0 ' }).config).toEqual({ L: 4, T: 2.5 });
+    expect(() => createEnergy('ising', { L: '0x4', T: 2 })).toThrow("ising parameter L must be a number, got '0x4'");
+    expect(() => createEnergy('gff', { L: 4, d: 2, m2: '0x10' })).toThrow("gff parameter m2 must be a number, got '0x10'");
+    expect(() => createEnergy('gff', { L: 4, d: 2, m2: 'Infinity' })).toThrow(/m2 must be a number/);
   });
 
   test('registers new models and refuses a taken name', () => {

@@ -1,6 +1,7 @@
 import { Rng, tf, variableOf } from '@neuralrg/tensor';
 import type { Tensor2D, Tensor4D, Variable } from '@neuralrg/tensor';
 import type { NamedVariable } from './bijector';
+import { glorotVariableOfShape } from './init';
 import { activate, Activation } from './mlp';
 import { RowPermutation } from './permute';
 
@@ -107,13 +108,8 @@ export class ConvNet {
     const k = this.kernelSize;
     for (let i = 0; i + 1 < sizes.length; i++) {
       const last = i + 2 === sizes.length;
-      const gain = last ? outputGain : 1;
-      const fanIn = k * k * sizes[i];
-      const fanOut = k * k * sizes[i + 1];
-      const limit = gain * Math.sqrt(6 / (fanIn + fanOut));
-      const values = new Float32Array(k * k * sizes[i] * sizes[i + 1]);
-      if (gain !== 0) rng.fillUniform(values, -limit, limit);
-      this.filters.push(variableOf(tf.tensor4d(values, [k, k, sizes[i], sizes[i + 1]])));
+      const shape = [k, k, sizes[i], sizes[i + 1]];
+      this.filters.push(glorotVariableOfShape(rng, k * k * sizes[i], k * k * sizes[i + 1], shape, last ? outputGain : 1));
       this.biases.push(variableOf(tf.zeros([sizes[i + 1]])));
     }
   }

@@ -8,10 +8,18 @@ import type { Variable } from '@neuralrg/tensor';
  * gain = 0 gives zeros, which makes a coupling start as the identity.
  */
 export function glorotVariable(rng: Rng, fanIn: number, fanOut: number, gain = 1): Variable {
+  return glorotVariableOfShape(rng, fanIn, fanOut, [fanOut, fanIn], gain);
+}
+
+/**
+ * A weight variable of any `shape` (e.g. a [k, k, in, out] filter) drawn
+ * like {@link glorotVariable} for the given fan-in and fan-out.
+ */
+export function glorotVariableOfShape(rng: Rng, fanIn: number, fanOut: number, shape: number[], gain = 1): Variable {
   const limit = gain * Math.sqrt(6 / (fanIn + fanOut));
-  const values = new Float32Array(fanIn * fanOut);
+  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
   if (gain !== 0) rng.fillUniform(values, -limit, limit);
-  return variableOf(tf.tensor2d(values, [fanOut, fanIn]));
+  return variableOf(tf.tensor(values, shape));
 }
 
 /** A zero column variable [length, 1] (biases of feature-major layers). */

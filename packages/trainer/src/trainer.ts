@@ -251,7 +251,6 @@ export class Trainer {
     }
     const z = this.flow.prior.sample(batch, this.rng);
     try {
-      if (this.shadow !== undefined) return this.shareGradients(z);
       const out = this.shareGradients(z);
       if (!allFinite(out.losses)) {
         tf.dispose(out.grads);

@@ -127,14 +127,10 @@ export class ConvNet {
       const y = tf.add(convolve(periodicPad(x, r), filter as Tensor4D, h, w), this.biases[i]) as Tensor4D;
       x = i < last ? activate(y, this.activation) : y;
     });
-    // [B, H, W, C] -> [C * sites, B], then the transformed sites of each channel.
-    const channelMajor = tf.reshape(tf.transpose(tf.reshape(x, [batch, this.sites * this.outputsPerSite])), [
-      this.sites,
-      this.outputsPerSite,
-      batch,
-    ]);
-    const rows = tf.reshape(tf.transpose(channelMajor, [1, 0, 2]), [this.outputsPerSite * this.sites, batch]);
-    return tf.slice(this.picks.apply(rows as Tensor2D), [0, 0], [this.outputsPerSite * this.transformedCount, batch]);
+    // [B, H, W, C] -> [C, sites, B] -> rows c * sites + site; then the transformed sites of each channel.
+    const channelMajor = tf.transpose(tf.reshape(x, [batch, this.sites, this.outputsPerSite]), [2, 1, 0]);
+    const rows = tf.reshape(channelMajor, [this.outputsPerSite * this.sites, batch]) as Tensor2D;
+    return tf.slice(this.picks.apply(rows), [0, 0], [this.outputsPerSite * this.transformedCount, batch]);
   }
 
   parameters(): NamedVariable[] {

@@ -77,7 +77,7 @@ export function addSampleCommand(program: Command, context: CommandContext): voi
     .option('--sampler <name>', `${SAMPLER_KINDS.join(', ')} (required for a new run)`)
     .option('--out <dir>', 'folder of a new run')
     .option('--resume <dir>', 'continue the run saved in this folder')
-    .option('--checkpoint-seconds <s>', `seconds between saves of state.json while sampling; 0 saves every step (default ${CHECKPOINT_SECONDS})`);
+    .option('--checkpoint-seconds <s>', `seconds between saves of state.json while sampling (default ${CHECKPOINT_SECONDS}); saves never take more than about a tenth of the run, so 0 saves as often as that allows`);
   withSamplingOptions(command)
     .addHelpText('after', EXAMPLES)
     .allowExcessArguments(false)

@@ -4,6 +4,9 @@ import type { CliIo } from '../io';
 import { WARMUP_BUDGET_FRACTION } from './sampling-defaults';
 import { SamplingProgressDisplay } from './sampling-progress';
 
+/** Saves wait at least this many times as long as the last save took. */
+const SAVE_COST_FACTOR = 10;
+
 /** How far one sampler runs in this session. */
 export interface SessionPlan {
   warmup: number;
@@ -11,7 +14,11 @@ export interface SessionPlan {
   /** Sampling budget of this session in seconds; the warm-up gets a quarter of it. */
   seconds: number;
   progress: boolean;
-  /** Saves the sampler and record at most this often (seconds), while the run goes. */
+  /**
+   * Saves the sampler and record while the run goes: at most every
+   * `everySeconds`, and never more often than keeps the time spent saving
+   * under a tenth of the time between saves (the record grows as it runs).
+   */
   checkpoint?: { everySeconds: number; save(sampler: Sampler, record: SamplingRecord): void };
 }
 
@@ -44,6 +51,7 @@ export async function runWithProgress(
     io.stderr.write('neuralrg: stopping after this step (Ctrl-C again quits now)\n');
   });
   let lastSave = process.hrtime.bigint();
+  let saveSeconds = 0;
   const checkpoint = plan.checkpoint;
   try {
     return await runSampler(
@@ -62,9 +70,11 @@ export async function runWithProgress(
         onStep: (_step, running, _warmup, record) => {
           if (checkpoint === undefined) return;
           const now = process.hrtime.bigint();
-          if (Number(now - lastSave) / 1e9 < checkpoint.everySeconds) return;
+          const since = Number(now - lastSave) / 1e9;
+          if (since < Math.max(checkpoint.everySeconds, SAVE_COST_FACTOR * saveSeconds)) return;
           checkpoint.save(running, record);
-          lastSave = now;
+          lastSave = process.hrtime.bigint();
+          saveSeconds = Number(lastSave - now) / 1e9;
         },
       },
       previous,

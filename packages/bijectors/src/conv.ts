@@ -24,7 +24,7 @@ export function checkConvOptions(conv: ConvOptions, dim: number, owner: string):
     );
   }
   const k = conv.kernelSize ?? 3;
-  if (!Number.isInteger(k) || k < 1 || k % 2 === 0 || k > Math.min(h, w) + 1) {
+  if (!Number.isInteger(k) || k < 1 || k % 2 === 0 || k > Math.min(h, w)) {
     throw new RangeError(`${owner}: conv kernelSize must be an odd integer no larger than the lattice, got ${k}`);
   }
   if (!Array.isArray(conv.channels) || conv.channels.some((c) => !Number.isInteger(c) || c <= 0)) {

@@ -60,7 +60,7 @@ function kernelFlag(text: string, layout: Layout): number {
 function energyOfFlags(
   flags: TrainFlags,
   fallback: string,
-): { config: TrainConfig['energy']; L: number } {
+): { config: TrainConfig['energy']; L: number; shape: readonly number[] } {
   if (flags.energyModule !== undefined && flags.energy !== undefined && flags.energy !== 'module') {
     throw new UsageError(`--energy-module cannot be combined with --energy '${flags.energy}'`);
   }
@@ -93,15 +93,46 @@ function energyOfFlags(
   }
 
   const { name: _name, ...parameters } = energy;
-  let L: number;
+  let shape: readonly number[];
   try {
     const model = createEnergy(name, parameters);
-    L = model.shape[0];
+    shape = [...model.shape];
     model.dispose();
   } catch (error) {
     throw new UsageError(`energy '${name}': ${oneLine(error)}`);
   }
-  return { config: energy, L };
+  return { config: energy, L: shape[0], shape };
+}
+
+/**
+ * Checks the flow flags against the energy's layout (a square lattice or
+ * a chain) before any flow is built, so that a mismatch is a usage error
+ * that names the flag.
+ */
+function checkFlowFlags(flags: TrainFlags, layout: Layout, shape: readonly number[]): void {
+  const lattice = shape.length === 2 && shape[0] === shape[1];
+  const where = `energy of shape [${shape.join(', ')}]`;
+  if (layout === 'conv') {
+    const spelled = { depth: '--depth', repeats: '--repeats', block: '--block', blockSize: '--block-size' } as const;
+    const given = (Object.keys(spelled) as (keyof typeof spelled)[]).filter((f) => flags[f] !== undefined);
+    if (given.length > 0) {
+      throw new UsageError(
+        `${given.map((f) => spelled[f]).join(', ')} ${given.length === 1 ? 'does' : 'do'} not apply to ` +
+          '--layout conv, which builds its own couplings and has no RG levels',
+      );
+    }
+    if (!lattice) throw new UsageError(`--layout conv needs a square 2D lattice, got an ${where}`);
+    if (flags.kernel !== undefined && Number(flags.kernel) > shape[0]) {
+      throw new UsageError(`--kernel must be at most the lattice side L = ${shape[0]} for --layout conv, got '${flags.kernel}'`);
+    }
+    return;
+  }
+  if (flags.kernel !== undefined && !lattice) {
+    throw new UsageError(`--kernel sets the blocks of 2D lattices; this ${where} is a chain: use --block-size`);
+  }
+  if (flags.blockSize !== undefined && lattice) {
+    throw new UsageError(`--block-size sets the blocks of 1D chains; this ${where} is a 2D lattice: use --kernel`);
+  }
 }
 
 /** The training options of --data, --gradient-estimator, --clip-norm, --early-stop, --warmup. */
@@ -156,8 +187,9 @@ function trainingOptionsOfFlags(flags: TrainFlags): Partial<TrainConfig> {
 export function planNewRun(flags: TrainFlags): NewRunPlan {
   const d = TRAIN_DEFAULTS;
   const out = requiredFlag('--out', flags.out, 'the folder of the new run, e.g. --out runs/L8');
-  const { config: energy, L } = energyOfFlags(flags, d.energy);
+  const { config: energy, L, shape } = energyOfFlags(flags, d.energy);
   const layout = choiceFlag('--layout', flags.layout ?? d.layout, LAYOUTS);
+  checkFlowFlags(flags, layout, shape);
   const count = (flag: string, min: number) => (text: string) => integerFlag(flag, text, min);
 
   const config: TrainConfig = {
@@ -185,9 +217,6 @@ export function planNewRun(flags: TrainFlags): NewRunPlan {
     evalSamples: optionalFlag(flags.evalSamples, d.evalSamples, count('--eval-samples', 1)),
     ...trainingOptionsOfFlags(flags),
   };
-  if (layout === 'conv' && (flags.depth !== undefined || flags.repeats !== undefined)) {
-    throw new UsageError(`--depth and --repeats do not apply to the conv layout, which has no RG levels`);
-  }
   if (flags.depth !== undefined) config.flow.depth = depthFlag(flags.depth, L, layout);
   if (flags.block !== undefined) config.flow.block = flags.block;
   if (flags.blockSize !== undefined) config.flow.blockSize = integerFlag('--block-size', flags.blockSize, 2);

@@ -19,7 +19,12 @@ export interface SessionPlan {
    * `everySeconds`, and never more often than keeps the time spent saving
    * under a tenth of the time between saves (the record grows as it runs).
    */
-  checkpoint?: { everySeconds: number; save(sampler: Sampler, record: SamplingRecord): void };
+  checkpoint?: {
+    everySeconds: number;
+    save(sampler: Sampler, record: SamplingRecord): void;
+    /** Seconds on a monotonic clock (default: the process's high-resolution clock). */
+    clock?: () => number;
+  };
 }
 
 /**
@@ -50,9 +55,10 @@ export async function runWithProgress(
     display.finish();
     io.stderr.write('neuralrg: stopping after this step (Ctrl-C again quits now)\n');
   });
-  let lastSave = process.hrtime.bigint();
-  let saveSeconds = 0;
   const checkpoint = plan.checkpoint;
+  const clock = checkpoint?.clock ?? (() => Number(process.hrtime.bigint()) / 1e9);
+  let lastSave = clock();
+  let saveSeconds = 0;
   try {
     return await runSampler(
       sampler,
@@ -69,12 +75,11 @@ export async function runWithProgress(
         shouldStop: () => interrupted,
         onStep: (_step, running, _warmup, record) => {
           if (checkpoint === undefined) return;
-          const now = process.hrtime.bigint();
-          const since = Number(now - lastSave) / 1e9;
-          if (since < Math.max(checkpoint.everySeconds, SAVE_COST_FACTOR * saveSeconds)) return;
+          const now = clock();
+          if (now - lastSave < Math.max(checkpoint.everySeconds, SAVE_COST_FACTOR * saveSeconds)) return;
           checkpoint.save(running, record);
-          lastSave = process.hrtime.bigint();
-          saveSeconds = Number(lastSave - now) / 1e9;
+          lastSave = clock();
+          saveSeconds = lastSave - now;
         },
       },
       previous,

@@ -134,9 +134,10 @@ describe('neuralrg sample', () => {
     const straight = await runCli(['sample', ...args, '--out', path.join(base, 'straight'), '--no-progress']);
     expect(straight.code).toBe(0);
 
-    // With --checkpoint-seconds 0, state.json is saved as often as the
-    // save-cost limit allows. Keep a copy of the first one saved in the
-    // middle of sampling, as a run killed there would leave it.
+    // With --checkpoint-seconds 0, state.json is first saved after the
+    // first warm-up step (how often after that depends on the time saves
+    // take: see run-with-progress.test.ts). Keep a copy of that first save,
+    // as a run killed there would leave it.
     const dir = path.join(base, 'running');
     const crashed = path.join(base, 'crashed');
     const saved: number[] = [];
@@ -144,7 +145,7 @@ describe('neuralrg sample', () => {
     const spy = jest.spyOn(sampleState, 'writeSampleState').mockImplementation((folder, state) => {
       write(folder, state);
       saved.push(state.record.steps);
-      if (state.record.steps >= 1 && state.record.steps < 4000 && !fs.existsSync(crashed)) {
+      if (!fs.existsSync(crashed)) {
         fs.mkdirSync(crashed);
         fs.copyFileSync(path.join(dir, 'state.json'), path.join(crashed, 'state.json'));
       }
@@ -152,15 +153,11 @@ describe('neuralrg sample', () => {
     const full = await runCli(['sample', ...args, '--out', dir, '--checkpoint-seconds', '0']);
     spy.mockRestore();
     expect(full.code).toBe(0);
-    // The first save comes after the first step; then saves are spaced so
-    // that they take at most a tenth of the time; the last one ends the run.
     expect(saved[0]).toBe(0);
     expect(saved[saved.length - 1]).toBe(4000);
-    expect(saved.length).toBeGreaterThan(2);
-    expect(saved.length).toBeLessThan(4000 / 2);
     const read = (folder: string) =>
       JSON.parse(fs.readFileSync(path.join(folder, 'state.json'), 'utf8')) as SampleState;
-    expect(read(crashed).record.steps).toBeLessThan(4000);
+    expect(read(crashed).record.warmupSteps).toBe(1);
 
     const resumed = await runCli(['sample', '--resume', crashed, '--no-progress']);
     expect(resumed.code).toBe(0);

@@ -6,6 +6,7 @@ import type { ChainStop, Sampler, SamplerState, SamplerStep } from './sampler';
 import { decodeFloat32Array, decodeFloat64Array, encodeArray, checkResumeMatches } from './state-encoding';
 import { checkChains, checkConfiguration, checkInteger } from './validate';
 import { hostTidy } from './host-tidy';
+import { WeightTail } from './weight-tail';
 
 /** Default number of proposals drawn per pass through the flow. */
 export const DEFAULT_PROPOSAL_BATCH = 256;
@@ -72,6 +73,8 @@ export class FlowMetropolis implements Sampler {
   private readonly stops: ChainStop[];
   private buffer: ProposalBuffer | undefined;
   private steps = 0;
+  /** The largest importance weights of the proposals, for their Pareto k. */
+  private readonly weightTail: WeightTail;
 
   /**
    * @throws RangeError for zero chains, a bad proposalBatch or seed,
@@ -99,7 +102,9 @@ export class FlowMetropolis implements Sampler {
       this.position = decodeFloat32Array('position', saved.data.position, this.chains * dim);
       startWeights = decodeFloat64Array('logWeight', saved.data.logWeight, this.chains);
       this.buffer = restoreBuffer(saved.data.buffer, dim);
+      this.weightTail = restoreWeightTail(saved.data.weightTail);
     } else {
+      this.weightTail = new WeightTail();
       this.rng = new Rng(checkInteger('seed', options.seed ?? 1, 0));
       this.stops = [];
       if (options.initial !== undefined) {
@@ -159,6 +164,7 @@ export class FlowMetropolis implements Sampler {
         continue;
       }
       const logWeight = -proposal.energy - proposal.logQ;
+      this.weightTail.add(logWeight);
       const logRatio = logWeight - this.logWeight[c];
       const probability = Number.isNaN(logRatio) ? 0 : Math.min(1, Math.exp(logRatio));
       acceptance[c] = probability;
@@ -181,8 +187,17 @@ export class FlowMetropolis implements Sampler {
     return { values: Float32Array.from(this.position), width: this.flow.dim };
   }
 
+  /**
+   * Besides the proposal batch: `paretoK`, the Pareto shape of the
+   * importance weights w = exp(-E) / q of every proposal so far. Above 0.7
+   * the flow rarely proposes states that carry much of the target's
+   * weight: the chain then holds on to such a state for long stretches
+   * when it finds one, and a run may not have found them at all, so its
+   * means can be off by more than their error bars (the same diagnostic as
+   * importance sampling's).
+   */
   settings(): Record<string, number | string | boolean> {
-    return { proposalBatch: this.blockRows, symmetricFlow: this.flow.symmetric };
+    return { proposalBatch: this.blockRows, symmetricFlow: this.flow.symmetric, paretoK: this.weightTail.shape() };
   }
 
   saveState(): SamplerState {
@@ -196,6 +211,7 @@ export class FlowMetropolis implements Sampler {
       data: {
         position: encodeArray(this.position),
         logWeight: encodeArray(this.logWeight),
+        weightTail: (({ top, count }) => ({ top: encodeArray(top), kept: top.length, count }))(this.weightTail.state()),
         buffer:
           buffer === undefined
             ? null
@@ -261,6 +277,14 @@ export class FlowMetropolis implements Sampler {
     );
     return { x, logQ, energy, next: 0 };
   }
+}
+
+/** The proposals' weight tail of a saved state (absent in states from before it was kept). */
+function restoreWeightTail(saved: unknown): WeightTail {
+  if (saved === null || saved === undefined) return new WeightTail();
+  const { top, kept, count } = saved as { top: string; kept: number; count: number };
+  const values = decodeFloat64Array('weightTail.top', top, checkInteger('weightTail.kept', kept, 0));
+  return new WeightTail({ top: values, count: checkInteger('weightTail.count', count, 0) });
 }
 
 function restoreBuffer(saved: unknown, dim: number): ProposalBuffer | undefined {

@@ -11,3 +11,4 @@ export type { BackendName, Device, KernelMode } from './backend';
 export { Rng } from './random';
 export { liveTensors, engineBytes, assignValues, variableOf } from './memory';
 export { encodeFloat32, decodeFloat32 } from './encode';
+export { paretoShape, paretoShapeOfTail, paretoTailLength } from './pareto-k';

@@ -55,4 +55,4 @@ export {
 export type { Estimate, LnZEstimate } from './weighted-statistics';
 export { estimatePhysics } from './physics-estimates';
 export type { EstimateOptions, ObservableEstimate, PhysicsEstimates } from './physics-estimates';
-export { paretoShape } from './pareto-k';
+export { paretoShape } from '@neuralrg/tensor';

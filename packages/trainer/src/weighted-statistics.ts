@@ -1,5 +1,5 @@
 import { Rng } from '@neuralrg/tensor';
-import { paretoShape } from './pareto-k';
+import { paretoShape } from '@neuralrg/tensor';
 import { logMeanExp } from './statistics';
 
 /** A value with its standard error. */

@@ -95,6 +95,16 @@ export function samplersTable(report: SamplersReport): string {
         (stop) => `${s.sampler}: chain ${stop.chain} stopped at step ${stop.step}: ${stop.reason}`,
       ),
     ),
+    ...report.samplers.flatMap((s) => {
+      const k = s.settings.paretoK;
+      return typeof k === 'number' && k > 0.7
+        ? [
+            `warning: ${s.sampler}: Pareto k of its proposal weights is ${k.toFixed(2)} (> 0.7): the flow rarely ` +
+              "proposes states that carry much of the target's weight, so its means can be off by more " +
+              'than their error bars; train the flow further',
+          ]
+        : [];
+    }),
     "'!' marks a tau_int whose window was not reached: a lower bound; run longer.",
   ];
   return `${lines.join('\n')}\n`;

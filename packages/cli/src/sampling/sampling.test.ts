@@ -5,6 +5,7 @@ import { TINY_RUN, runCli, temporaryFolder } from '../testing/run-cli';
 import * as sampleState from './sample-state';
 import type { SampleState } from './sample-state';
 import type { SamplersReport } from './samplers-report';
+import { samplersTable } from './samplers-table';
 
 const QUICK = [
   '--sweeps',
@@ -66,6 +67,17 @@ describe('neuralrg compare-samplers', () => {
       }
     }
     expect(report.latticeEngine.name).toBe('typescript');
+    // Flow Metropolis reports the Pareto k of its proposal weights, and the
+    // table warns when it is above 0.7.
+    const withK = (k: number): SamplersReport => ({
+      ...report,
+      samplers: report.samplers.map((s) =>
+        s.sampler === 'flow-metropolis' ? { ...s, settings: { ...s.settings, paretoK: k } } : s,
+      ),
+    });
+    expect(Number.isFinite(report.samplers[4].settings.paretoK)).toBe(true);
+    expect(samplersTable(withK(0.9))).toMatch(/warning: flow-metropolis: Pareto k of its proposal weights is 0\.90 \(> 0\.7\)/);
+    expect(samplersTable(withK(0.3))).not.toMatch(/Pareto k/);
     const written = JSON.parse(
       fs.readFileSync(path.join(flowDir, 'samplers.json'), 'utf8'),
     ) as SamplersReport;

@@ -15,13 +15,27 @@
  */
 export function paretoShape(logWeights: ArrayLike<number>): number {
   const n = logWeights.length;
-  const tailLength = Math.ceil(Math.min(0.2 * n, 3 * Math.sqrt(n)));
-  if (n < 25 || tailLength < 5) return NaN;
-  const sorted = Float64Array.from(logWeights).sort();
-  const max = sorted[n - 1];
+  return paretoShapeOfTail(Float64Array.from(logWeights).sort().subarray(Math.max(0, n - paretoTailLength(n) - 1)), n);
+}
+
+/** The number M of largest weights the fit uses for n weights: ceil(min(0.2 n, 3 sqrt n)). */
+export function paretoTailLength(n: number): number {
+  return Math.ceil(Math.min(0.2 * n, 3 * Math.sqrt(n)));
+}
+
+/**
+ * {@link paretoShape} from the largest log weights alone: `tail` holds at
+ * least the M + 1 largest of n log weights (M = paretoTailLength(n)), in
+ * ascending order, so that a stream of weights need only keep its top.
+ */
+export function paretoShapeOfTail(tail: ArrayLike<number>, n: number): number {
+  const tailLength = paretoTailLength(n);
+  if (n < 25 || tailLength < 5 || tail.length < tailLength + 1) return NaN;
+  const top = Float64Array.from(tail).subarray(tail.length - tailLength - 1);
+  const max = top[tailLength];
   if (!Number.isFinite(max)) return NaN;
-  const cutoff = Math.exp(sorted[n - tailLength - 1] - max);
-  const excess = Float64Array.from(sorted.subarray(n - tailLength), (w) => Math.exp(w - max) - cutoff);
+  const cutoff = Math.exp(top[0] - max);
+  const excess = Float64Array.from(top.subarray(1), (w) => Math.exp(w - max) - cutoff);
   if (excess[excess.length - 1] <= 0) return 0;
   return generalizedParetoShape(excess);
 }

@@ -1,5 +1,5 @@
-import { Rng } from '@neuralrg/tensor';
-import { paretoShape } from './pareto-k';
+import { Rng } from './random';
+import { paretoShape, paretoShapeOfTail } from './pareto-k';
 
 /** ln w for w from a generalized Pareto distribution of shape k: w = (U^-k - 1) / k. */
 function paretoLogWeights(k: number, n: number, rng: Rng): Float64Array {
@@ -22,4 +22,14 @@ describe('paretoShape', () => {
     expect(paretoShape(new Float64Array(100))).toBe(0);
     expect(paretoShape(new Float64Array(10))).toBeNaN();
   });
+});
+
+test('the largest weights alone give the same shape as all of them', () => {
+  const rng = new Rng(4);
+  const logWeights = Float64Array.from({ length: 5000 }, () => Math.log((rng.uniform() ** -0.8 - 1) / 0.8));
+  const sorted = Float64Array.from(logWeights).sort();
+  // 3 sqrt(5000) = 213 weights in the tail, plus the one below it.
+  expect(paretoShapeOfTail(sorted.subarray(5000 - 300), 5000)).toBe(paretoShape(logWeights));
+  expect(paretoShapeOfTail(sorted.subarray(5000 - 214), 5000)).toBe(paretoShape(logWeights));
+  expect(paretoShapeOfTail(sorted.subarray(5000 - 213), 5000)).toBeNaN();
 });

@@ -178,8 +178,8 @@ function layerBlockSize(options: HierarchyOptions, info: LayerInfo): number {
  * level 0 comes first: disentanglers on the shifted tiling, then a
  * decimator on the unshifted tiling, after which only the sites on the
  * next level's grid go on (one per 2x2 block, four per 4x4 block, the
- * first site of a chain block). The block type comes from the bijector registry, so plugins
- * and linear blocks slot in by name.
+ * first site of a chain block). The block type comes from the bijector
+ * registry, so plugins and linear blocks slot in by name.
  */
 export function buildHierarchy(options: HierarchyOptions, rng: Rng): Chain {
   if (options.layout === 'conv') return buildConvLayout(options, rng);

@@ -189,12 +189,12 @@ export class FlowMetropolis implements Sampler {
 
   /**
    * Besides the proposal batch: `paretoK`, the Pareto shape of the
-   * importance weights w = exp(-E) / q of every proposal so far. Above 0.7
-   * the flow rarely proposes states that carry much of the target's
-   * weight: the chain then holds on to such a state for long stretches
-   * when it finds one, and a run may not have found them at all, so its
-   * means can be off by more than their error bars (the same diagnostic as
-   * importance sampling's).
+   * importance weights w = exp(-E) / q of every proposal so far (the
+   * diagnostic of importance sampling). Above 0.5 the weights have no
+   * finite variance: the flow rarely proposes states that carry much of
+   * the target's weight, the chain holds on to such a state for long
+   * stretches when it finds one, and a run may not have found them at all,
+   * so its means can be off by more than their error bars.
    */
   settings(): Record<string, number | string | boolean> {
     return { proposalBatch: this.blockRows, symmetricFlow: this.flow.symmetric, paretoK: this.weightTail.shape() };
@@ -202,6 +202,7 @@ export class FlowMetropolis implements Sampler {
 
   saveState(): SamplerState {
     const buffer = this.buffer;
+    const tail = this.weightTail.state();
     return {
       kind: this.kind,
       chains: this.chains,
@@ -211,7 +212,7 @@ export class FlowMetropolis implements Sampler {
       data: {
         position: encodeArray(this.position),
         logWeight: encodeArray(this.logWeight),
-        weightTail: (({ top, count }) => ({ top: encodeArray(top), kept: top.length, count }))(this.weightTail.state()),
+        weightTail: { top: encodeArray(tail.top), kept: tail.top.length, count: tail.count },
         buffer:
           buffer === undefined
             ? null

@@ -1,3 +1,4 @@
+import { numericValue } from '@neuralrg/energies';
 import { UsageError } from './errors';
 
 /**
@@ -6,26 +7,18 @@ import { UsageError } from './errors';
  * no bad value reaches the trainer as NaN.
  */
 
-/** A decimal number: optional sign, digits with an optional point, optional exponent. */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /**
- * The number written in `text` in decimal, or undefined when it is not a
- * finite decimal number (hex, binary and 'Infinity' are refused).
+ * The value of a finite decimal number written in `text`, or NaN for
+ * anything else (hex, binary, 'Infinity'): the energies' reading of numbers
+ * given as text (numericValue), so that flags and --param agree.
  */
-function finiteNumber(text: string): number | undefined {
-  const value = decimalValue(text);
-  return Number.isFinite(value) ? value : undefined;
-}
-
-/** The value of a decimal number written in `text`, or NaN for anything else. */
 export function decimalValue(text: string): number {
-  return DECIMAL.test(text.trim()) ? Number(text) : NaN;
+  return numericValue(text) ?? NaN;
 }
 
 /** An integer >= `min`, e.g. `integerFlag('--batch', '256', 1)`. */
 export function integerFlag(flag: string, text: string, min: number): number {
-  const value = finiteNumber(text);
+  const value = numericValue(text);
   if (value === undefined || !Number.isInteger(value) || value < min) {
     const expected =
       min === 1
@@ -40,7 +33,7 @@ export function integerFlag(flag: string, text: string, min: number): number {
 
 /** A positive finite number, e.g. a learning rate. */
 export function positiveFlag(flag: string, text: string): number {
-  const value = finiteNumber(text);
+  const value = numericValue(text);
   if (value === undefined || value <= 0) {
     throw new UsageError(`${flag} must be a positive number, got '${text}'`);
   }
@@ -50,7 +43,7 @@ export function positiveFlag(flag: string, text: string): number {
 /** A comma-separated list of positive integers, e.g. `--hidden 16,16`. */
 export function integerListFlag(flag: string, text: string): number[] {
   const parts = text.split(',').map((part) => part.trim());
-  const values = parts.map((part) => finiteNumber(part));
+  const values = parts.map((part) => numericValue(part));
   const positive = (v: number | undefined) => v !== undefined && Number.isInteger(v) && v > 0;
   if (!values.every(positive)) {
     throw new UsageError(

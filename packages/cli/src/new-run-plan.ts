@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ACTIVATIONS, LAYOUTS } from '@neuralrg/bijectors';
 import type { Layout } from '@neuralrg/bijectors';
-import { createEnergy, energyNames } from '@neuralrg/energies';
+import { createEnergy, energyNames, numericValue } from '@neuralrg/energies';
 import { BACKENDS } from '@neuralrg/tensor';
 import type { BackendName } from '@neuralrg/tensor';
 import { GRADIENT_ESTIMATORS, SCHEDULES } from '@neuralrg/trainer';
@@ -89,7 +89,7 @@ function energyOfFlags(
     if (key in energy) {
       throw new UsageError(`--param ${key} is given twice (or also by its own flag)`);
     }
-    energy[key] = Number.isFinite(decimalValue(text)) ? decimalValue(text) : text;
+    energy[key] = numericValue(text) ?? text;
   }
 
   const { name: _name, ...parameters } = energy;

@@ -71,3 +71,4 @@ export { createGaussianMixture, createRing } from './toy-factories';
 export { simpson } from './quadrature';
 export { ModuleEnergy, createModuleEnergy, loadEnergyModule } from './energy-module';
 export type { EnergyDefinition, EnergyModuleContext, EnergyModuleFactory } from './energy-module';
+export { numericValue } from './parameters';

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { addAnalyzeCommand } from './commands/analyze';
 import { addCompareSamplersCommand } from './commands/compare-samplers';
+import { addDatasetCommand } from './commands/dataset';
 import { addEstimateCommand } from './commands/estimate';
 import { addExactCommand } from './commands/exact';
 import { addReportCommand } from './commands/report';
@@ -34,6 +35,7 @@ function buildProgram(context: CommandContext): Command {
   addEstimateCommand(program, context);
   addSampleCommand(program, context);
   addCompareSamplersCommand(program, context);
+  addDatasetCommand(program, context);
   return program;
 }
 

@@ -60,3 +60,10 @@ export { splitRhat } from './rhat';
 export { binnedStdErr } from './binning';
 export { summariseObservable } from './observable-summary';
 export type { ObservableSummary } from './observable-summary';
+export {
+  isingDataset,
+  DEFAULT_DATASET_CHAINS,
+  DEFAULT_DATASET_THIN,
+  DEFAULT_DATASET_WARMUP,
+} from './ising-dataset';
+export type { IsingDataset, IsingDatasetOptions } from './ising-dataset';

@@ -1,0 +1,68 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseNpy } from '@neuralrg/trainer';
+import { runCli } from './testing/run-cli';
+
+describe('neuralrg dataset', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neuralrg-dataset-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes dual configurations as .npy and checks their energy against the exact value', async () => {
+    const file = path.join(dir, 'L4.npy');
+    const args = ['dataset', '--L', '4', '--T', '2.5', '--samples', '4000', '--out', file, '--json'];
+    const result = await runCli(args);
+
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    const data = parseNpy(fs.readFileSync(file), file);
+    expect(data.shape).toEqual([4000, 4, 4]);
+    expect(Array.from(data.values).every(Number.isFinite)).toBe(true);
+    expect(summary.samples).toBe(4000);
+    // 4 standard errors: a false alarm below 1e-4 for a correct sampler.
+    expect(Math.abs(summary.energyPerSite.deviation)).toBeLessThan(4);
+    expect(summary.energyPerSite.exact).toBeCloseTo(-0.9, 0);
+  });
+
+  it('is the data that train --data reads for the same lattice', async () => {
+    const file = path.join(dir, 'L2.npy');
+    expect((await runCli(['dataset', '--L', '2', '--T', '3', '--samples', '64', '--out', file])).code).toBe(0);
+    const train = await runCli([
+      'train', '--L', '2', '--T', '3', '--data', file, '--epochs', '2', '--batch', '16',
+      '--eval-samples', '64', '--out', path.join(dir, 'run'), '--no-progress',
+    ]);
+    expect(train.stderr).not.toMatch(/error/);
+    expect(train.code).toBe(0);
+  });
+
+  it('never replaces an earlier file without --force, and names bad flags', async () => {
+    const file = path.join(dir, 'kept.npy');
+    fs.writeFileSync(file, 'earlier results');
+    const refused = await runCli(['dataset', '--L', '4', '--T', '2', '--out', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--out .*kept\.npy exists; choose another name or pass --force/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('earlier results');
+
+    const forced = await runCli(['dataset', '--L', '4', '--T', '2', '--samples', '8', '--out', file, '--force']);
+    expect(forced.code).toBe(0);
+    expect(parseNpy(fs.readFileSync(file), file).shape).toEqual([8, 4, 4]);
+
+    const bad: [string[], RegExp][] = [
+      [['--L', '5', '--T', '2', '--out', path.join(dir, 'a.npy')], /--L/],
+      [['--L', '4', '--T', '-1', '--out', path.join(dir, 'a.npy')], /--T/],
+      [['--L', '4', '--T', '2', '--out', path.join(dir, 'a.csv')], /--out must name a \.npy file, got/],
+      [['--L', '4', '--T', '2'], /--out/],
+      [['--L', '4', '--T', '2', '--samples', '0', '--out', path.join(dir, 'a.npy')], /--samples must be a positive integer, got '0'/],
+      [['--L', '4', '--T', '2', '--thin', '1.5', '--out', path.join(dir, 'a.npy')], /--thin must be a positive integer, got '1.5'/],
+    ];
+    for (const [args, message] of bad) {
+      const result = await runCli(['dataset', ...args]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+    expect(fs.existsSync(path.join(dir, 'a.npy'))).toBe(false);
+  });
+});

@@ -49,6 +49,21 @@ describe('.npy files', () => {
     expect(Array.from(v2.values)).toEqual([1, 2, 3, 4]);
   });
 
+  test('reads a Node Buffer that shares its memory, as fs.readFileSync returns', () => {
+    const f32 = Float32Array.from([0.5, -1, 2, 8]);
+    const file = encodeNpy(f32, [2, 2]);
+    // A Buffer whose bytes start 3 bytes into a larger ArrayBuffer, like a
+    // small file read into Node's shared pool.
+    const pool = Buffer.alloc(file.length + 3, 0xff);
+    pool.set(file, 3);
+    const buffer = pool.subarray(3);
+    expect(buffer.byteOffset).toBe(3);
+    expect(Array.from(parseNpy(buffer, 'pooled.npy').values)).toEqual([0.5, -1, 2, 8]);
+    const written = path.join(dir, 'read-back.npy');
+    fs.writeFileSync(written, file);
+    expect(Array.from(parseNpy(fs.readFileSync(written), written).values)).toEqual([0.5, -1, 2, 8]);
+  });
+
   test('rejects other dtypes, big-endian, Fortran order, truncation and non-npy', () => {
     const good = encodeNpy(Float32Array.from([1, 2]), [2]);
     const text = new TextDecoder('latin1').decode(good);

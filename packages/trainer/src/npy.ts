@@ -63,8 +63,9 @@ export function parseNpy(bytes: Uint8Array, name: string): NumericArray {
       `${name}: shape (${shape.join(', ')}) needs ${size * width} bytes of data, the file has ${bytes.length - dataStart}`,
     );
   }
-  // Copy into an aligned buffer: the data offset need not be a multiple of 8.
-  const data = bytes.slice(dataStart, dataStart + size * width);
+  // Copy into an aligned buffer of its own: the data offset need not be a
+  // multiple of 8, and a Node Buffer's slice() would share the file's memory.
+  const data = new Uint8Array(bytes.subarray(dataStart, dataStart + size * width));
   const values = width === 4 ? new Float32Array(data.buffer) : new Float64Array(data.buffer);
   return { values, shape };
 }

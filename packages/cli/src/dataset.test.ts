@@ -36,6 +36,28 @@ describe('neuralrg dataset', () => {
     ]);
     expect(train.stderr).not.toMatch(/error/);
     expect(train.code).toBe(0);
+
+    // A forward-KL run resumes: config.json records the data fingerprint
+    // that its checkpoints carry.
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'run', 'config.json'), 'utf8'));
+    expect(config.data.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const resumed = await runCli(['train', '--resume', path.join(dir, 'run'), '--epochs', '4', '--no-progress']);
+    expect(resumed.stderr).not.toMatch(/error/);
+    expect(resumed.code).toBe(0);
+
+    // So does a folder whose config.json predates the fingerprint.
+    delete config.data.fingerprint;
+    fs.writeFileSync(path.join(dir, 'run', 'config.json'), JSON.stringify(config));
+    const older = await runCli(['train', '--resume', path.join(dir, 'run'), '--epochs', '5', '--no-progress']);
+    expect(older.stderr).not.toMatch(/error/);
+    expect(older.code).toBe(0);
+
+    // A changed data file is still refused, by the trainer's own check.
+    const redrawn = ['dataset', '--L', '2', '--T', '3', '--samples', '64', '--seed', '2', '--out', file, '--force'];
+    expect((await runCli(redrawn)).code).toBe(0);
+    const changed = await runCli(['train', '--resume', path.join(dir, 'run'), '--epochs', '6', '--no-progress']);
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toMatch(/no longer holds the samples this run was trained on/);
   });
 
   it('never replaces an earlier file without --force, and names bad flags', async () => {

@@ -29,8 +29,10 @@ export async function prepareNewRun(plan: NewRunPlan): Promise<PreparedRun> {
     throw error;
   }
 
+  // The trainer's config, not the plan's: a forward-KL run's data carries
+  // the fingerprint of its samples, which the checkpoints carry too.
   const { backend, checkpointEvery } = plan;
-  folder.writeConfig({ ...plan.config, backend, checkpointEvery });
+  folder.writeConfig({ ...trainer.config, backend, checkpointEvery });
   return {
     folder,
     trainer,

@@ -43,7 +43,9 @@ function checkConfigsAgree(stored: object, checkpoint: Checkpoint, file: string)
   for (const key of keys) {
     if (SESSION_FIELDS.has(key)) continue;
     const a = JSON.stringify(inConfig[key]);
-    const b = JSON.stringify(inCheckpoint[key]);
+    const b = JSON.stringify(
+      key === 'data' ? withoutMissingFingerprint(inCheckpoint.data, inConfig.data) : inCheckpoint[key],
+    );
     if (a !== b) {
       throw new RunError(
         `checkpoint ${file} does not belong to this run: its ${key} is ${b ?? 'absent'}, ` +
@@ -51,6 +53,20 @@ function checkConfigsAgree(stored: object, checkpoint: Checkpoint, file: string)
       );
     }
   }
+}
+
+/**
+ * A checkpoint's data settings, without the fingerprint when config.json
+ * has none: folders written before config.json recorded it still resume,
+ * and the trainer checks the fingerprint against the file itself.
+ */
+function withoutMissingFingerprint(inCheckpoint: unknown, inConfig: unknown): unknown {
+  const stored = inConfig as { fingerprint?: unknown } | undefined;
+  if (typeof inCheckpoint !== 'object' || inCheckpoint === null || stored?.fingerprint !== undefined) {
+    return inCheckpoint;
+  }
+  const { fingerprint: _, ...rest } = inCheckpoint as { fingerprint?: unknown };
+  return rest;
 }
 
 /** The checkpoint interval stored in config.json, or the default when it is absent or bad. */

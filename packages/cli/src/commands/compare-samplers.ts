@@ -17,6 +17,7 @@ import { runWithProgress } from '../sampling/run-with-progress';
 import { samplingSettings, withSamplingOptions } from '../sampling/sampling-flags';
 import type { SamplingFlags } from '../sampling/sampling-flags';
 import { samplingTarget } from '../sampling/sampling-target';
+import { mergeReports } from '../sampling/merge-reports';
 import { buildReport, writeReport } from '../sampling/samplers-report';
 import { samplersTable } from '../sampling/samplers-table';
 import type { CommandContext } from './context';
@@ -25,19 +26,27 @@ import { checkOutputFile } from '../run-folder';
 interface CompareFlags extends SamplingFlags {
   samplers?: string;
   out?: string;
+  from?: string;
 }
+
+/** The flags that --from accepts besides itself; the others set up new runs. */
+const FROM_FLAGS = new Set(['from', 'out', 'json', 'progress']);
 
 const EXAMPLES = `
 Examples:
   neuralrg compare-samplers --flow runs/ising-L8
   neuralrg compare-samplers --flow runs/ising-L16 --seconds 60 --chains 16
   neuralrg compare-samplers --L 8 --T Tc --samplers metropolis,wolff,hmc --out cmp.json
+  neuralrg compare-samplers --from runs/wolff-L8,runs/fm-L8 --out cmp.json
 
 Runs each sampler for --warmup steps, then until --sweeps steps or --seconds
 of sampling, and prints acceptance, tau_int, ESS per second and the
 observables against their exact values. With --flow the results go to
 <run>/samplers.json unless --out is given. Ctrl-C stops the sampler that is
 running, writes what was measured so far and exits with code 130.
+
+For long comparisons, run each sampler with 'neuralrg sample' (which saves
+its state and resumes) and put the finished runs side by side with --from.
 `;
 
 /** Adds `neuralrg compare-samplers`: every sampler on one Ising target, side by side. */
@@ -48,7 +57,11 @@ export function addCompareSamplersCommand(program: Command, context: CommandCont
       'compare Metropolis, Wolff, HMC, latent HMC and flow Metropolis on the 2D Ising model',
     )
     .option('--samplers <list>', `comma-separated samplers (default ${SAMPLER_KINDS.join(',')})`)
-    .option('--out <file>', 'JSON file of the results (default <flow run>/samplers.json)');
+    .option('--out <file>', 'JSON file of the results (default <flow run>/samplers.json)')
+    .option(
+      '--from <runs>',
+      "comma-separated folders of 'neuralrg sample' (or samplers JSON files) to show side by side, instead of running samplers",
+    );
   withSamplingOptions(command)
     .addHelpText('after', EXAMPLES)
     .allowExcessArguments(false)
@@ -57,7 +70,32 @@ export function addCompareSamplersCommand(program: Command, context: CommandCont
     });
 }
 
+/** `--from`: one table from the results of earlier runs; nothing is sampled. */
+function compareFinishedRuns(flags: CompareFlags, context: CommandContext): number {
+  const extra = Object.keys(flags).filter((key) => !FROM_FLAGS.has(key));
+  if (extra.length > 0) {
+    // commander's keys: camelCase for --step-size, as written for --L and --T.
+    const flag = (key: string) =>
+      key.length === 1 ? key : key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const names = extra.map((key) => `--${flag(key)}`);
+    throw new UsageError(
+      `--from shows finished runs and takes only --out and --json; got ${names.join(', ')}`,
+    );
+  }
+  const entries = (flags.from ?? '').split(',').map((entry) => entry.trim()).filter((e) => e !== '');
+  const out = flags.out === undefined ? undefined : checkOutputFile('--out', flags.out);
+  const report = mergeReports(entries);
+  if (out !== undefined && (report.sources ?? []).some((f) => path.resolve(f) === path.resolve(out))) {
+    throw new UsageError(`--out ${out} is one of the --from files; choose another file name`);
+  }
+  if (out !== undefined) writeReport(out, report);
+  context.io.stdout.write(flags.json ? `${JSON.stringify(report)}\n` : samplersTable(report));
+  if (out !== undefined) context.io.stderr.write(`neuralrg: results written to ${out}\n`);
+  return EXIT.ok;
+}
+
 async function compareSamplers(flags: CompareFlags, context: CommandContext): Promise<number> {
+  if (flags.from !== undefined) return compareFinishedRuns(flags, context);
   const { io } = context;
   const settings = samplingSettings(flags);
   const kinds: SamplerKind[] =

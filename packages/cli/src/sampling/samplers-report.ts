@@ -32,6 +32,8 @@ export interface SamplersReport {
   /** Samplers asked for but not run, with the reason. */
   skipped: { sampler: SamplerKind; reason: string }[];
   versions: Versions;
+  /** With `compare-samplers --from`: the results files it combined, in order. */
+  sources?: string[];
 }
 
 /** What a sampling command knows when it writes its report. */

@@ -103,6 +103,47 @@ describe('neuralrg compare-samplers', () => {
     expect(report.samplers.map((s) => s.sampler)).toEqual(['metropolis', 'wolff', 'hmc']);
     expect(report.skipped.map((s) => s.sampler)).toEqual(['latent-hmc', 'flow-metropolis']);
   });
+
+  it('--from puts finished sample runs side by side, and refuses runs of different targets', async () => {
+    const root = temporaryFolder();
+    const run = async (sampler: string, dir: string, extra: string[] = []) => {
+      const args = ['sample', '--sampler', sampler, '--out', path.join(root, dir), ...QUICK, ...extra];
+      const result = await runCli(args);
+      expect(result.code).toBe(0);
+      return JSON.parse(fs.readFileSync(path.join(root, dir, 'sample.json'), 'utf8')) as SamplersReport;
+    };
+    const wolff = await run('wolff', 'wolff', ['--L', '4', '--T', 'Tc']);
+    const flow = await run('flow-metropolis', 'fm', ['--flow', flowDir]);
+
+    const out = path.join(root, 'cmp.json');
+    const sources = `${path.join(root, 'wolff')},${path.join(root, 'fm', 'sample.json')}`;
+    const merged = await runCli(['compare-samplers', '--from', sources, '--out', out]);
+    expect(merged.stderr).not.toMatch(/error/);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toMatch(/^wolff\s/m);
+    expect(merged.stdout).toMatch(/^flow-metropolis\s/m);
+    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as SamplersReport;
+    expect(report.samplers).toEqual([...wolff.samplers, ...flow.samplers]);
+    expect(report.flow).toEqual(flow.flow);
+    expect(report.sources).toHaveLength(2);
+
+    await run('metropolis', 'other-T', ['--L', '4', '--T', '3']);
+    const mixed = await runCli(['compare-samplers', '--from', `${path.join(root, 'wolff')},${path.join(root, 'other-T')}`]);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toMatch(/is for L = 4, T = 3, but .* is for L = 4, T = 2\.269.*compare runs of one target/);
+
+    const extra = await runCli(['compare-samplers', '--from', path.join(root, 'wolff'), '--L', '4']);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toMatch(/--from shows finished runs and takes only --out and --json; got --L/);
+    const missing = await runCli(['compare-samplers', '--from', path.join(root, 'nothing')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nothing does not exist; expected a folder of .neuralrg sample./);
+    const onto = path.join(root, 'wolff', 'sample.json');
+    const before = fs.readFileSync(onto, 'utf8');
+    const clobber = await runCli(['compare-samplers', '--from', path.join(root, 'wolff'), '--out', onto]);
+    expect(clobber.code).toBe(2);
+    expect(fs.readFileSync(onto, 'utf8')).toBe(before);
+  });
 });
 
 describe('neuralrg sample', () => {

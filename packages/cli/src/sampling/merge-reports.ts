@@ -1,0 +1,88 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { RunError, UsageError } from '../errors';
+import { SAMPLE_FILES } from './sample-state';
+import { SAMPLERS_FORMAT, SAMPLERS_VERSION } from './samplers-report';
+import type { SamplersReport } from './samplers-report';
+
+/**
+ * The results file behind one `--from` entry: a folder of `neuralrg
+ * sample` (its sample.json), or a samplers.json / sample.json file itself.
+ */
+function resultsFile(entry: string): string {
+  if (fs.existsSync(entry) && fs.statSync(entry).isDirectory()) {
+    return path.join(entry, SAMPLE_FILES.results);
+  }
+  return entry;
+}
+
+/** Reads and checks one results file; RunError says what is wrong with it. */
+function readResults(file: string): SamplersReport {
+  if (!fs.existsSync(file)) {
+    throw new RunError(
+      `--from: ${file} does not exist; expected a folder of 'neuralrg sample' ` +
+        `with its ${SAMPLE_FILES.results}, or a samplers JSON file`,
+    );
+  }
+  let parsed: Partial<SamplersReport>;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SamplersReport>;
+  } catch (error) {
+    throw new RunError(`--from: ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (parsed.format !== SAMPLERS_FORMAT || parsed.version !== SAMPLERS_VERSION) {
+    throw new RunError(
+      `--from: ${file} is not a ${SAMPLERS_FORMAT} version ${SAMPLERS_VERSION} file ` +
+        `(format ${String(parsed.format)}, version ${String(parsed.version)})`,
+    );
+  }
+  return parsed as SamplersReport;
+}
+
+const describeFlow = (flow: SamplersReport['flow']): string =>
+  flow === null ? 'none' : `${flow.dir} at step ${flow.step}`;
+
+/**
+ * One comparison from the results of finished (or resumed) runs: the
+ * sampler summaries of every file, side by side, in the order given. The
+ * runs must share the target (L and T exactly) and, among those that used
+ * one, the flow (folder and step). The first file gives the settings and
+ * engine of the report; each summary keeps its own steps, chains and time.
+ *
+ * @throws UsageError for an empty list; RunError for a missing or foreign
+ *   file, or runs on different targets or flows.
+ */
+export function mergeReports(entries: readonly string[]): SamplersReport {
+  if (entries.length === 0) {
+    throw new UsageError('--from needs at least one sample run folder or samplers JSON file');
+  }
+  const files = entries.map(resultsFile);
+  const reports = files.map(readResults);
+  const first = reports[0];
+  let flow = first.flow;
+  reports.forEach((report, i) => {
+    const { L, T } = report.target;
+    if (L !== first.target.L || T !== first.target.T) {
+      throw new RunError(
+        `--from: ${files[i]} is for L = ${L}, T = ${T}, but ${files[0]} is for ` +
+          `L = ${first.target.L}, T = ${first.target.T}; compare runs of one target`,
+      );
+    }
+    if (report.flow === null) return;
+    if (flow !== null && (flow.dir !== report.flow.dir || flow.step !== report.flow.step)) {
+      throw new RunError(
+        `--from: ${files[i]} used the flow ${describeFlow(report.flow)}, another file ` +
+          `${describeFlow(flow)}; compare runs of one flow`,
+      );
+    }
+    flow = report.flow;
+  });
+  return {
+    ...first,
+    createdAt: new Date().toISOString(),
+    flow,
+    samplers: reports.flatMap((report) => report.samplers),
+    skipped: reports.flatMap((report) => report.skipped),
+    sources: files,
+  };
+}

@@ -11,4 +11,9 @@ export type { BackendName, Device, KernelMode } from './backend';
 export { Rng } from './random';
 export { liveTensors, engineBytes, assignValues, variableOf } from './memory';
 export { encodeFloat32, decodeFloat32 } from './encode';
-export { paretoShape, paretoShapeOfTail, paretoTailLength } from './pareto-k';
+export {
+  paretoShape,
+  paretoShapeOfTail,
+  paretoSmoothedLogWeights,
+  paretoTailLength,
+} from './pareto-k';

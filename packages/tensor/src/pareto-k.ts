@@ -37,18 +37,59 @@ export function paretoShapeOfTail(tail: ArrayLike<number>, n: number): number {
   const cutoff = Math.exp(top[0] - max);
   const excess = Float64Array.from(top.subarray(1), (w) => Math.exp(w - max) - cutoff);
   if (excess[excess.length - 1] <= 0) return 0;
-  return generalizedParetoShape(excess);
+  return generalizedParetoFit(excess).k;
 }
 
 /**
- * Zhang-Stephens estimate of the shape k of a generalized Pareto
- * distribution from ascending positive exceedances x: a grid of
+ * Pareto-smoothed importance sampling (PSIS, Vehtari et al., JMLR 25(72),
+ * 2024, algorithm 1): the M = paretoTailLength(n) largest log weights are
+ * replaced by the expected order statistics of the generalized Pareto
+ * distribution fitted to them (see {@link paretoShape}),
+ *   w_(n-M+j) = w_cut + F^-1((j - 1/2) / M),  j = 1..M,
+ * capped at the largest raw weight; the other weights stay. The order of
+ * the weights is kept. Self-normalised estimates with the smoothed weights
+ * have a far smaller variance when 0.5 < k < 0.7, at the price of a small
+ * bias; above 0.7 neither raw nor smoothed weights can be trusted.
+ *
+ * @returns the smoothed log weights (a new array; equal to the input for
+ *   fewer than 25 weights or equal weights) and the fitted shape k.
+ */
+export function paretoSmoothedLogWeights(logWeights: ArrayLike<number>): {
+  logWeights: Float64Array;
+  k: number;
+} {
+  const n = logWeights.length;
+  const smoothed = Float64Array.from(logWeights);
+  const tailLength = paretoTailLength(n);
+  if (n < 25 || tailLength < 5) return { logWeights: smoothed, k: NaN };
+
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => smoothed[a] - smoothed[b]);
+  const tail = order.slice(n - tailLength);
+  const max = smoothed[order[n - 1]];
+  if (!Number.isFinite(max)) return { logWeights: smoothed, k: NaN };
+  const cutoff = Math.exp(smoothed[order[n - tailLength - 1]] - max);
+  const excess = Float64Array.from(tail, (i) => Math.exp(smoothed[i] - max) - cutoff);
+  if (excess[tailLength - 1] <= 0) return { logWeights: smoothed, k: 0 };
+
+  const { k, sigma } = generalizedParetoFit(excess);
+  tail.forEach((index, j) => {
+    const p = (j + 0.5) / tailLength;
+    const quantile = k === 0 ? -sigma * Math.log1p(-p) : (sigma * Math.expm1(-k * Math.log1p(-p))) / k;
+    smoothed[index] = Math.min(max, Math.log(quantile + cutoff) + max);
+  });
+  return { logWeights: smoothed, k };
+}
+
+/**
+ * Zhang-Stephens fit of a generalized Pareto distribution to ascending
+ * positive exceedances x: a grid of
  * theta_j = 1/x_max + (1 - sqrt(m / (j - 1/2))) / (3 x*), x* the first
  * quartile, weighted by the profile likelihood
  *   l(theta) = N (ln(-theta / k(theta)) - k(theta) - 1),  k(theta) = mean ln(1 - theta x),
- * then k = mean ln(1 - theta^ x), shrunk as (N k + 10 * 0.5) / (N + 10).
+ * then k = mean ln(1 - theta^ x) and sigma = -k / theta^; the returned k
+ * is shrunk towards 0.5 as (N k + 10 * 0.5) / (N + 10).
  */
-function generalizedParetoShape(x: Float64Array): number {
+function generalizedParetoFit(x: Float64Array): { k: number; sigma: number } {
   const N = x.length;
   const grid = 30 + Math.floor(Math.sqrt(N));
   const quartile = x[Math.max(0, Math.floor(N / 4 + 0.5) - 1)];
@@ -78,5 +119,5 @@ function generalizedParetoShape(x: Float64Array): number {
   }
   const thetaHat = weighted / total;
   const k = meanLog(thetaHat);
-  return (N * k + 10 * 0.5) / (N + 10);
+  return { k: (N * k + 10 * 0.5) / (N + 10), sigma: -k / thetaHat };
 }

@@ -54,5 +54,10 @@ export {
 } from './weighted-statistics';
 export type { Estimate, LnZEstimate } from './weighted-statistics';
 export { estimatePhysics } from './physics-estimates';
-export type { EstimateOptions, ObservableEstimate, PhysicsEstimates } from './physics-estimates';
+export type {
+  EstimateOptions,
+  ObservableEstimate,
+  ObservableWeights,
+  PhysicsEstimates,
+} from './physics-estimates';
 export { paretoShape } from '@neuralrg/tensor';

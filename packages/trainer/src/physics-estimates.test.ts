@@ -148,4 +148,41 @@ describe('estimatePhysics with a flow that is exact for its target', () => {
     expect(Math.abs(estimates.klGap!.value - (1 - Math.LN2))).toBeLessThan(4.5 * estimates.klGap!.stdErr);
     layer.dispose();
   });
+
+  test('Pareto-smoothed weights: same ln Z and diagnostics, smoothed observables, bad choice named', () => {
+    // q = N(0, I) for a wider target N(0, s^2 I), s = 1.6, on 2 variables:
+    // w ~ exp(|x|^2 (1 - 1/s^2) / 2) has a Pareto tail with k = 0.61.
+    const s2 = 1.6 ** 2;
+    const target: EnergyModel = {
+      name: 'wide',
+      shape: [2],
+      size: 2,
+      z2Symmetric: true,
+      exactLnZ: Math.log(2 * Math.PI * s2),
+      config: {},
+      energy: (x: Tensor2D) => tf.div(tf.sum(tf.square(x), 1), 2 * s2) as Tensor1D,
+      observables: (x, count) => ({ radius2: Float64Array.from({ length: count }, (_, b) => x[2 * b] ** 2 + x[2 * b + 1] ** 2) }),
+      exactObservables: () => ({ radius2: 2 * s2 }),
+      dispose: () => undefined,
+    };
+    const layer = new LinearLU({ dim: 2 });
+    const run = (weights?: 'raw' | 'psis') =>
+      estimatePhysics(new Flow(layer, false), target, { samples: 8000, batch: 4000, rng: new Rng(8), bootstrapResamples: 10, weights });
+    const raw = run();
+    const smoothed = run('psis');
+    expect(raw.weights).toBe('raw');
+    expect(smoothed.weights).toBe('psis');
+    expect(smoothed.lnZ).toEqual(raw.lnZ);
+    expect(raw.lnZ.paretoK).toBeGreaterThan(0.5);
+    const radius2 = smoothed.observables[0];
+    expect(radius2.value).not.toBe(raw.observables[0].value);
+    expect(radius2.flowValue).toBe(raw.observables[0].flowValue);
+    expect(Math.abs(radius2.value - 2 * s2)).toBeLessThan(4.5 * radius2.stdErr);
+    expect(() =>
+      estimatePhysics(new Flow(layer, false), target, {
+        samples: 10, batch: 10, rng: new Rng(1), weights: 'smooth' as 'psis',
+      }),
+    ).toThrow("weights must be 'raw' or 'psis', got 'smooth'");
+    layer.dispose();
+  });
 });

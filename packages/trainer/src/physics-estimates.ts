@@ -1,5 +1,6 @@
 import type { Flow } from '@neuralrg/bijectors';
 import type { EnergyModel } from '@neuralrg/energies';
+import { paretoSmoothedLogWeights } from '@neuralrg/tensor';
 import type { Rng } from '@neuralrg/tensor';
 import { drawFromFlow } from './flow-draws';
 import { meanAndStdErr } from './statistics';
@@ -36,8 +37,13 @@ export interface PhysicsEstimates {
   exactLnZ?: number;
   /** KL(q || pi) = F_q + ln Z in nats, with the standard error of F_q, when ln Z is exact. */
   klGap?: Estimate;
+  /** The weights behind the reweighted observables: raw, or Pareto-smoothed. */
+  weights: ObservableWeights;
   observables: ObservableEstimate[];
 }
+
+/** Raw importance weights, or Pareto-smoothed ones (PSIS, see paretoSmoothedLogWeights). */
+export type ObservableWeights = 'raw' | 'psis';
 
 /** Settings of {@link estimatePhysics}. */
 export interface EstimateOptions {
@@ -48,6 +54,13 @@ export interface EstimateOptions {
   rng: Rng;
   /** Bootstrap resamples for the ln Z error bar; 200 by default. */
   bootstrapResamples?: number;
+  /**
+   * Weights of the reweighted observables: 'raw' (default) or 'psis', whose
+   * largest weights are smoothed by a fitted Pareto tail, which cuts the
+   * variance when the Pareto k is between 0.5 and 0.7. ln Z, the ESS and k
+   * always use the raw weights.
+   */
+  weights?: ObservableWeights;
   /** Called after each batch with the samples drawn so far. */
   onProgress?(done: number, total: number): void;
 }
@@ -92,7 +105,13 @@ export function estimatePhysics(flow: Flow, energy: EnergyModel, options: Estima
 
   const bound = meanAndStdErr(logWeights.map((w) => -w));
   const lnZ = lnZFromLogWeights(logWeights, rng, options.bootstrapResamples ?? 200);
-  const weights = normalisedWeights(logWeights);
+  const kind = options.weights ?? 'raw';
+  if (kind !== 'raw' && kind !== 'psis') {
+    throw new RangeError(`weights must be 'raw' or 'psis', got '${String(kind)}'`);
+  }
+  const weights = normalisedWeights(
+    kind === 'psis' ? paretoSmoothedLogWeights(logWeights).logWeights : logWeights,
+  );
   const uniform = new Float64Array(samples).fill(1 / samples);
   const exact = energy.exactObservables?.() ?? {};
 
@@ -144,6 +163,7 @@ export function estimatePhysics(flow: Flow, energy: EnergyModel, options: Estima
     samples,
     freeEnergy: { value: bound.mean, stdErr: bound.stdErr },
     lnZ,
+    weights: kind,
     observables,
   };
   if (energy.exactLnZ !== undefined) {

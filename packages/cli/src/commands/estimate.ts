@@ -19,6 +19,7 @@ const EXAMPLES = `
 Examples:
   neuralrg estimate runs/ising-L8
   neuralrg estimate runs/ising-L8 --samples 65536 --seed 3 --json
+  neuralrg estimate runs/fit-L8 --samples 65536 --weights psis
 
 Writes RUN/estimates.json (atomically): F_q, ln Z with delta-method and
 bootstrap errors, the ESS fraction, the KL gap when ln Z is exact, and every
@@ -38,6 +39,10 @@ export function addEstimateCommand(program: Command, context: CommandContext): v
     .option('--seed <n>', `seed of the samples (default ${d.seed})`)
     .option('--backend <name>', "tensor backend (default: the run's)")
     .option('--bootstrap <n>', `bootstrap resamples for the ln Z error (default ${d.bootstrap})`)
+    .option(
+      '--weights <kind>',
+      'weights of the reweighted observables: raw, or psis (Pareto-smoothed, for a k between 0.5 and 0.7) (default raw)',
+    )
     .option('--json', 'print estimates.json on stdout instead of a table')
     .addHelpText('after', EXAMPLES)
     .allowExcessArguments(false)
@@ -62,6 +67,7 @@ export function addEstimateCommand(program: Command, context: CommandContext): v
           batch,
           rng: new Rng(plan.seed),
           bootstrapResamples: plan.bootstrap,
+          weights: plan.weights,
         });
         const file = buildEstimatesFile({
           run: dir,

@@ -1,5 +1,6 @@
 import { BACKENDS } from '@neuralrg/tensor';
 import type { BackendName } from '@neuralrg/tensor';
+import type { ObservableWeights } from '@neuralrg/trainer';
 import { choiceFlag, integerFlag, optionalFlag } from '../flag-values';
 
 /** The flags of `neuralrg estimate` as commander hands them over. */
@@ -9,6 +10,7 @@ export interface EstimateFlags {
   seed?: string;
   backend?: string;
   bootstrap?: string;
+  weights?: string;
   json?: boolean;
 }
 
@@ -22,8 +24,12 @@ export interface EstimatePlan {
   seed: number;
   backend?: BackendName;
   bootstrap: number;
+  weights: ObservableWeights;
   json: boolean;
 }
+
+/** The choices of --weights. */
+export const WEIGHT_KINDS: readonly ObservableWeights[] = ['raw', 'psis'];
 
 /**
  * Checks the flags of `neuralrg estimate`.
@@ -38,6 +44,7 @@ export function planEstimate(flags: EstimateFlags): EstimatePlan {
     seed: optionalFlag(flags.seed, d.seed, (t) => integerFlag('--seed', t, 0)),
     backend: optionalFlag(flags.backend, undefined, (t) => choiceFlag('--backend', t, BACKENDS)),
     bootstrap: optionalFlag(flags.bootstrap, d.bootstrap, (t) => integerFlag('--bootstrap', t, 2)),
+    weights: choiceFlag('--weights', flags.weights ?? 'raw', WEIGHT_KINDS),
     json: flags.json === true,
   };
 }

@@ -62,12 +62,27 @@ describe('neuralrg estimate', () => {
     const b = JSON.parse(fs.readFileSync(path.join(ising, 'estimates.json'), 'utf8'));
     expect(b.lnZ).toEqual(a.lnZ);
     expect(b.observables).toEqual(a.observables);
+    expect(a.weights).toBe('raw');
+
+    // --weights psis: the same draws and ln Z; the reweighted column is PSIS.
+    const smoothed = await runCli(['estimate', ising, '--samples', '100', '--bootstrap', '10', '--weights', 'psis']);
+    expect(smoothed.code).toBe(0);
+    expect(smoothed.stdout).toMatch(/observable\s+reweighted \(PSIS\)/);
+    const c = JSON.parse(fs.readFileSync(path.join(ising, 'estimates.json'), 'utf8'));
+    expect(c.weights).toBe('psis');
+    expect(c.lnZ).toEqual(a.lnZ);
+    expect(c.observables.map((o: { flowValue: number }) => o.flowValue)).toEqual(
+      a.observables.map((o: { flowValue: number }) => o.flowValue),
+    );
   });
 
   it('rejects bad flags and folders with one-line errors', async () => {
     const small = await runCli(['estimate', ising, '--samples', '1']);
     expect(small.code).toBe(2);
     expect(small.stderr).toBe("neuralrg: error: --samples must be an integer >= 2, got '1'\n");
+    const weights = await runCli(['estimate', ising, '--weights', 'smooth']);
+    expect(weights.code).toBe(2);
+    expect(weights.stderr).toMatch(/--weights must be one of raw, psis, got 'smooth'|--weights.*'smooth'/);
     const missing = await runCli(['estimate', path.join(root, 'absent'), '--backend', 'cpu']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^neuralrg: error: run '.*absent' is not a folder/);

@@ -4,6 +4,7 @@ import type { BackendName } from '@neuralrg/tensor';
 import type {
   Estimate,
   ObservableEstimate,
+  ObservableWeights,
   PhysicsEstimates,
   TrainConfig,
 } from '@neuralrg/trainer';
@@ -36,6 +37,8 @@ export const PARETO_K_LIMIT = 0.7;
  *   `lnZDeviation` = (lnZ - exactLnZ) / lnZ.stdErr
  * - `ising` (Ising runs only): `lnZ` of the spin model itself, the
  *   estimate minus the dual's constant shift, and `exactLnZ` (Kaufman)
+ * - `weights`: 'raw' or 'psis', the weights behind the reweighted
+ *   observables (--weights; PSIS smooths the largest by a fitted Pareto tail)
  * - `observables`: one entry per observable, in the model's order:
  *   `name`, `description`, `kind` ('mean' or 'derived'), `value` and
  *   `stdErr` (self-normalised importance sampling, delta method), `flowValue`
@@ -64,6 +67,7 @@ export interface EstimatesFile {
   klGap?: Estimate;
   lnZDeviation?: number;
   ising?: { lnZ: Estimate; exactLnZ: number };
+  weights: ObservableWeights;
   observables: ObservableEstimate[];
   seconds: number;
   versions: Versions;
@@ -102,6 +106,7 @@ export function buildEstimatesFile(inputs: EstimatesInputs): EstimatesFile {
     essFraction: lnZ.essFraction,
     paretoK: lnZ.paretoK,
     reliable: lnZ.paretoK <= PARETO_K_LIMIT,
+    weights: estimates.weights,
     observables: estimates.observables,
     seconds: inputs.seconds,
     versions: inputs.versions,

@@ -47,7 +47,8 @@ export function estimatesTable(file: EstimatesFile, path: string): string {
   let text = table(rows);
 
   if (file.observables.length > 0) {
-    const header = ['observable', 'reweighted to pi', 'flow q (plain)', 'exact', 'deviation'];
+    const reweighted = file.weights === 'psis' ? 'reweighted (PSIS)' : 'reweighted to pi';
+    const header = ['observable', reweighted, 'flow q (plain)', 'exact', 'deviation'];
     const lines = file.observables.map((o) => [
       o.name,
       withError(o.value, o.stdErr),
@@ -61,6 +62,10 @@ export function estimatesTable(file: EstimatesFile, path: string): string {
     text +=
       '\nwarning: Pareto k > 0.7: the weights are heavy-tailed, so the reweighted values and\n' +
       'their error bars are not reliable at this sample size; train the flow further\n';
+  } else if (file.paretoK > 0.5 && file.weights === 'raw') {
+    text +=
+      '\nnote: Pareto k > 0.5: the weights have no finite variance, so the error bars are\n' +
+      'optimistic; --weights psis smooths the largest weights\n';
   }
   return `${text}\nwritten to ${path}\n`;
 }

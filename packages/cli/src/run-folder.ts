@@ -17,6 +17,9 @@ export const RUN_FILES = {
 
 export type RunFile = keyof typeof RUN_FILES;
 
+/** The files of a `neuralrg sample` folder (see sampling/sample-state.ts). */
+const SAMPLE_RUN_FILES = ['state.json', 'sample.json'];
+
 /**
  * Checks an output path given with `flag` before any work is done: it must
  * not be a folder, and must not be named like a training run's own files,
@@ -33,6 +36,12 @@ export function checkOutputFile(flag: string, file: string): string {
     throw new UsageError(
       `${flag} '${file}' would overwrite a training run's ${path.basename(file)}; ` +
         `choose another file name (run files: ${protectedNames.join(', ')})`,
+    );
+  }
+  if (SAMPLE_RUN_FILES.includes(path.basename(file))) {
+    throw new UsageError(
+      `${flag} '${file}' would overwrite a sample run's ${path.basename(file)}; ` +
+        `choose another file name (sample run files: ${SAMPLE_RUN_FILES.join(', ')})`,
     );
   }
   return file;

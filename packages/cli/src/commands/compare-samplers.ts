@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { IsingDual } from '@neuralrg/energies';
@@ -85,7 +86,9 @@ function compareFinishedRuns(flags: CompareFlags, context: CommandContext): numb
   const entries = (flags.from ?? '').split(',').map((entry) => entry.trim()).filter((e) => e !== '');
   const out = flags.out === undefined ? undefined : checkOutputFile('--out', flags.out);
   const report = mergeReports(entries);
-  if (out !== undefined && (report.sources ?? []).some((f) => path.resolve(f) === path.resolve(out))) {
+  // Real paths, so that a link to an input counts as that input.
+  const real = (file: string) => (fs.existsSync(file) ? fs.realpathSync(file) : path.resolve(file));
+  if (out !== undefined && (report.sources ?? []).some((source) => real(source.file) === real(out))) {
     throw new UsageError(`--out ${out} is one of the --from files; choose another file name`);
   }
   if (out !== undefined) writeReport(out, report);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { RunError, UsageError } from '../errors';
 import { SAMPLE_FILES } from './sample-state';
 import { SAMPLERS_FORMAT, SAMPLERS_VERSION } from './samplers-report';
-import type { SamplersReport } from './samplers-report';
+import type { ReportSource, SamplersReport } from './samplers-report';
 
 /**
  * The results file behind one `--from` entry: a folder of `neuralrg
@@ -36,7 +36,46 @@ function readResults(file: string): SamplersReport {
         `(format ${String(parsed.format)}, version ${String(parsed.version)})`,
     );
   }
+  const problem = missingPart(parsed);
+  if (problem !== undefined) {
+    throw new RunError(`--from: ${file} is not a complete ${SAMPLERS_FORMAT} file: ${problem}`);
+  }
   return parsed as SamplersReport;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What a samplers document lacks for a comparison table, or undefined when it is whole. */
+function missingPart(report: Partial<SamplersReport>): string | undefined {
+  const target = report.target as unknown;
+  if (!isObject(target) || !Number.isInteger(target.L) || !Number.isFinite(target.T)) {
+    return 'target must have an integer L and a finite T';
+  }
+  if (!isObject(report.exact) || !isObject(report.exact.values)) return 'exact values are missing';
+  if (!isObject(report.settings) || !isObject(report.latticeEngine)) {
+    return 'settings or latticeEngine are missing';
+  }
+  if (report.flow !== null && !(isObject(report.flow) && typeof report.flow.dir === 'string')) {
+    return 'flow must be null or name its folder';
+  }
+  if (!Array.isArray(report.samplers) || report.samplers.length === 0) {
+    return 'it holds no sampler results';
+  }
+  for (const [i, entry] of report.samplers.entries()) {
+    if (!isObject(entry) || typeof entry.sampler !== 'string' || !isObject(entry.observables)) {
+      return `samplers[${i}] must name its sampler and hold its observables`;
+    }
+    for (const [name, observable] of Object.entries(entry.observables)) {
+      if (observable === null) continue;
+      const numbers = isObject(observable) ? [observable.mean, observable.stdErr, observable.tauInt] : [];
+      if (numbers.length === 0 || !numbers.every((v) => typeof v === 'number')) {
+        return `samplers[${i}].observables.${name} must have a numeric mean, stdErr and tauInt`;
+      }
+    }
+  }
+  if (!Array.isArray(report.skipped)) return 'skipped must be a list';
+  return undefined;
 }
 
 const describeFlow = (flow: SamplersReport['flow']): string =>
@@ -46,8 +85,9 @@ const describeFlow = (flow: SamplersReport['flow']): string =>
  * One comparison from the results of finished (or resumed) runs: the
  * sampler summaries of every file, side by side, in the order given. The
  * runs must share the target (L and T exactly) and, among those that used
- * one, the flow (folder and step). The first file gives the settings and
- * engine of the report; each summary keeps its own steps, chains and time.
+ * one, the flow (folder and step). The first file gives the top-level
+ * settings and engine of the report; `sources` keeps every file's own
+ * settings, and each summary its own steps, chains and time.
  *
  * @throws UsageError for an empty list; RunError for a missing or foreign
  *   file, or runs on different targets or flows.
@@ -77,12 +117,18 @@ export function mergeReports(entries: readonly string[]): SamplersReport {
     }
     flow = report.flow;
   });
+  const sources: ReportSource[] = reports.map((report, i) => ({
+    file: files[i],
+    createdAt: report.createdAt,
+    settings: report.settings,
+    samplers: report.samplers.map((summary) => summary.sampler),
+  }));
   return {
     ...first,
     createdAt: new Date().toISOString(),
     flow,
     samplers: reports.flatMap((report) => report.samplers),
     skipped: reports.flatMap((report) => report.skipped),
-    sources: files,
+    sources,
   };
 }

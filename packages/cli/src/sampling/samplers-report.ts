@@ -32,8 +32,17 @@ export interface SamplersReport {
   /** Samplers asked for but not run, with the reason. */
   skipped: { sampler: SamplerKind; reason: string }[];
   versions: Versions;
-  /** With `compare-samplers --from`: the results files it combined, in order. */
-  sources?: string[];
+  /** With `compare-samplers --from`: the files it combined, in order, each with its settings. */
+  sources?: ReportSource[];
+}
+
+/** One file behind a combined report: where it is, how it was run, which rows it gave. */
+export interface ReportSource {
+  file: string;
+  createdAt: string;
+  settings: SamplingSettings;
+  /** The sampler of each of its rows, in order. */
+  samplers: SamplerKind[];
 }
 
 /** What a sampling command knows when it writes its report. */

@@ -1,4 +1,4 @@
-import type { ObservableReport } from '@neuralrg/samplers';
+import type { ObservableReport, SamplerSummary } from '@neuralrg/samplers';
 import type { SamplersReport } from './samplers-report';
 
 /** Pareto k of flow-Metropolis proposal weights above which the table warns. */
@@ -59,6 +59,8 @@ export function samplersTable(report: SamplersReport): string {
     'chains',
   ];
   const rows = [header];
+  const numbered = (report.sources ?? []).length > 0;
+  if (numbered) header.unshift('#');
   for (const s of report.samplers) {
     const energy = s.observables.energy ?? null;
     const magnetization = s.observables.absMagnetization ?? null;
@@ -66,6 +68,7 @@ export function samplersTable(report: SamplersReport): string {
       (r): r is number => typeof r === 'number',
     );
     rows.push([
+      ...(numbered ? [String(rows.length)] : []),
       s.sampler,
       String(s.steps),
       s.acceptance === null ? '-' : s.acceptance.toFixed(3),
@@ -113,7 +116,27 @@ export function samplersTable(report: SamplersReport): string {
           ]
         : [];
     }),
-    "'!' marks a tau_int whose window was not reached: a lower bound; run longer.",
+    ...(report.samplers.some((s) => windowMissed(s.observables))
+      ? ["'!' marks a tau_int whose window was not reached: a lower bound; run longer."]
+      : []),
+    ...(report.sources ?? []).map(
+      (source, i) =>
+        `from ${source.file}: ${source.samplers.join(', ')} (seed ${source.settings.seed}, ` +
+        `at most ${source.settings.sweeps} steps or ${source.settings.seconds} s; row${source.samplers.length > 1 ? 's' : ''} ${rowNumbers(report, i)})`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Whether any observable's tau_int window was not reached (marked '!'). */
+function windowMissed(observables: SamplerSummary['observables']): boolean {
+  return Object.values(observables).some((o) => o !== null && o !== undefined && !o.windowFound);
+}
+
+/** The table rows (1-based) that came from the i-th --from source. */
+function rowNumbers(report: SamplersReport, i: number): string {
+  const sources = report.sources ?? [];
+  const first = sources.slice(0, i).reduce((n, source) => n + source.samplers.length, 1);
+  const count = sources[i].samplers.length;
+  return count === 1 ? String(first) : `${first}-${first + count - 1}`;
 }

@@ -120,8 +120,8 @@ describe('neuralrg compare-samplers', () => {
     const merged = await runCli(['compare-samplers', '--from', sources, '--out', out]);
     expect(merged.stderr).not.toMatch(/error/);
     expect(merged.code).toBe(0);
-    expect(merged.stdout).toMatch(/^wolff\s/m);
-    expect(merged.stdout).toMatch(/^flow-metropolis\s/m);
+    expect(merged.stdout).toMatch(/^1\s+wolff\s/m);
+    expect(merged.stdout).toMatch(/^2\s+flow-metropolis\s/m);
     const report = JSON.parse(fs.readFileSync(out, 'utf8')) as SamplersReport;
     expect(report.samplers).toEqual([...wolff.samplers, ...flow.samplers]);
     expect(report.flow).toEqual(flow.flow);
@@ -143,6 +143,44 @@ describe('neuralrg compare-samplers', () => {
     const clobber = await runCli(['compare-samplers', '--from', path.join(root, 'wolff'), '--out', onto]);
     expect(clobber.code).toBe(2);
     expect(fs.readFileSync(onto, 'utf8')).toBe(before);
+    // Nor through a link to the folder, nor over the run's state.json.
+    fs.symlinkSync(path.join(root, 'wolff'), path.join(root, 'link'));
+    const linked = await runCli(['compare-samplers', '--from', path.join(root, 'wolff'), '--out', path.join(root, 'link', 'sample.json')]);
+    expect(linked.code).toBe(2);
+    const state = path.join(root, 'wolff', 'state.json');
+    const stateBefore = fs.readFileSync(state, 'utf8');
+    const overState = await runCli(['compare-samplers', '--from', path.join(root, 'wolff'), '--out', state]);
+    expect(overState.code).toBe(2);
+    expect(overState.stderr).toMatch(/would overwrite a sample run's state\.json/);
+    expect(fs.readFileSync(state, 'utf8')).toBe(stateBefore);
+    expect(fs.readFileSync(onto, 'utf8')).toBe(before);
+
+    // The table numbers its rows and says which file and settings each came from.
+    expect(merged.stdout).toMatch(/^#\s+sampler/m);
+    expect(merged.stdout).toMatch(/from .*wolff.sample\.json: wolff \(seed 1, at most 40 steps or 30 s; row 1\)/);
+    expect(report.sources!.map((source) => source.samplers)).toEqual([['wolff'], ['flow-metropolis']]);
+
+    // Hand-edited or partial documents are named, not crashed on.
+    const partial = (name: string, edit: (doc: Record<string, unknown>) => void) => {
+      const doc = JSON.parse(fs.readFileSync(onto, 'utf8'));
+      edit(doc);
+      const file = path.join(root, `${name}.json`);
+      fs.writeFileSync(file, JSON.stringify(doc));
+      return file;
+    };
+    const broken: [string, (doc: Record<string, unknown>) => void, RegExp][] = [
+      ['no-target', (doc) => delete doc.target, /target must have an integer L and a finite T/],
+      ['null-T', (doc) => ((doc.target as { T: unknown }).T = null), /target must have an integer L and a finite T/],
+      ['no-samplers', (doc) => delete doc.samplers, /holds no sampler results/],
+      ['empty', (doc) => (doc.samplers = []), /holds no sampler results/],
+      ['text-mean', (doc) => ((doc.samplers as { observables: { energy: { mean: unknown } } }[])[0].observables.energy.mean = 'x'), /samplers\[0\]\.observables\.energy must have a numeric mean/],
+    ];
+    for (const [name, edit, message] of broken) {
+      const result = await runCli(['compare-samplers', '--from', partial(name, edit)]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`${name}\\.json is not a complete neuralrg-samplers file`));
+      expect(result.stderr).toMatch(message);
+    }
   });
 });
 

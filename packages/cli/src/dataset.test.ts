@@ -79,12 +79,23 @@ describe('neuralrg dataset', () => {
       [['--L', '4', '--T', '2'], /--out/],
       [['--L', '4', '--T', '2', '--samples', '0', '--out', path.join(dir, 'a.npy')], /--samples must be a positive integer, got '0'/],
       [['--L', '4', '--T', '2', '--thin', '1.5', '--out', path.join(dir, 'a.npy')], /--thin must be a positive integer, got '1.5'/],
+      // Flag values are checked before --out, so an existing file does not hide them.
+      [['--L', '4', '--T', '2', '--thin', '0', '--out', file], /--thin must be a positive integer, got '0'/],
+      [['--L', '8', '--T', '2', '--samples', '99999999999', '--out', path.join(dir, 'a.npy')], /--samples 99999999999 at L = 8 makes 6399999999936 values; at most 268435456/],
+      [['--L', '4', '--T', '2', '--out', path.join(dir, 'folder.npy'), '--force'], /--out must name a file, got .*folder\.npy', which is a folder/],
     ];
+    fs.mkdirSync(path.join(dir, 'folder.npy'));
     for (const [args, message] of bad) {
       const result = await runCli(['dataset', ...args]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
     }
     expect(fs.existsSync(path.join(dir, 'a.npy'))).toBe(false);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    const few = await runCli(['dataset', '--L', '4', '--T', '2', '--samples', '3', '--out', path.join(dir, 'few.npy')]);
+    expect(few.code).toBe(0);
+    expect(few.stdout).toMatch(/3 Wolff chains, 10 cluster flips apart/);
+    expect(few.stdout).toMatch(/energy check skipped: it needs at least 2 kept configurations per chain/);
   });
 });

@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { writeBytesAtomic } from './atomic-write';
+import { writeFileAtomic } from '@neuralrg/trainer';
 import type { GrayImage } from './spin-grid';
 
 /** Encodes a grayscale image as an 8-bit grayscale PNG. */
@@ -17,5 +17,5 @@ export function encodeGrayPng(image: GrayImage): Buffer {
 
 /** Writes a grayscale image to `file` as a PNG, atomically. */
 export function writeGrayPng(file: string, image: GrayImage): void {
-  writeBytesAtomic(file, encodeGrayPng(image));
+  writeFileAtomic(file, encodeGrayPng(image));
 }

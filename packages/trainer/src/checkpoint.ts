@@ -41,22 +41,31 @@ export function loadTensor(stored: StoredTensor): Float32Array {
 }
 
 /**
- * Writes `text` to `file` atomically: a temporary file in the same folder is
- * written and synced, then renamed over the target, so a reader never sees
- * a half-written file and a crash leaves the previous version intact.
+ * Writes text or bytes to `file` atomically: a temporary file in the same
+ * folder is written and synced, then renamed over the target, so a reader
+ * never sees a half-written file and a crash leaves the previous version
+ * intact. A failed write (a full disk, a folder in the way) removes the
+ * temporary file and rethrows.
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   const temporary = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = fs.openSync(temporary, 'w');
   try {
-    fs.writeSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    const fd = fs.openSync(temporary, 'w');
+    try {
+      // Two calls, because TypeScript picks one overload per argument type.
+      if (typeof content === 'string') fs.writeSync(fd, content);
+      else fs.writeSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
   }
-  fs.renameSync(temporary, file);
 }
 
 /** Saves a checkpoint atomically as JSON. */

@@ -8,8 +8,7 @@ import {
   isingExactEnergyPerSite,
   summariseObservable,
 } from '@neuralrg/samplers';
-import { encodeNpy } from '@neuralrg/trainer';
-import { writeBytesAtomic } from '../atomic-write';
+import { encodeNpy, writeFileAtomic } from '@neuralrg/trainer';
 import { EXIT, UsageError } from '../errors';
 import { integerFlag, optionalFlag } from '../flag-values';
 import { evenLatticeFlag, requiredFlag, temperatureFlag } from '../ising-flags';
@@ -17,6 +16,9 @@ import type { CommandContext } from './context';
 
 /** Configurations written when --samples is not given. */
 const DEFAULT_SAMPLES = 65536;
+
+/** Most float32 values in one file (1 GiB), so that the arrays fit in memory with room. */
+const MAX_VALUES = 2 ** 28;
 
 /** Above this tau_int (in kept samples) the summary suggests a larger --thin. */
 const CORRELATED_TAU = 1.5;
@@ -71,7 +73,11 @@ function summaryTable(summary: DatasetSummary): string {
   const rows: [string, string][] = [
     ['file', `${summary.file} (float32 [${summary.samples}, ${summary.L}, ${summary.L}])`],
     ['lattice', `${summary.L} x ${summary.L} periodic, J = 1, T = ${summary.T}`],
-    ['chains x thin', `${summary.chains} Wolff chains, ${summary.thin} cluster flips apart`],
+    [
+      'chains x thin',
+      `${summary.chains} Wolff chain${summary.chains === 1 ? '' : 's'}, ` +
+        `${summary.thin} cluster flip${summary.thin === 1 ? '' : 's'} apart`,
+    ],
     ['seconds', summary.seconds.toFixed(1)],
   ];
   if (energy !== null && summary.tauInt !== null) {
@@ -83,6 +89,11 @@ function summaryTable(summary: DatasetSummary): string {
   }
   const width = Math.max(...rows.map(([name]) => name.length));
   let text = rows.map(([name, value]) => `${name.padEnd(width)}  ${value}\n`).join('');
+  if (energy === null) {
+    text +=
+      'energy check skipped: it needs at least 2 kept configurations per chain ' +
+      '(--samples >= 2 x --chains)\n';
+  }
   if (summary.tauInt !== null && summary.tauInt > CORRELATED_TAU) {
     text +=
       `warning: kept configurations are correlated (tau_int ${summary.tauInt.toFixed(2)}); ` +
@@ -96,6 +107,9 @@ function outputFile(text: string | undefined, force: boolean): string {
   const file = requiredFlag('--out', text, 'the .npy file to write, e.g. --out ising-L8.npy');
   if (!file.endsWith('.npy')) {
     throw new UsageError(`--out must name a .npy file, got '${file}'`);
+  }
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    throw new UsageError(`--out must name a file, got '${file}', which is a folder`);
   }
   if (fs.existsSync(file) && !force) {
     throw new UsageError(`--out ${file} exists; choose another name or pass --force to replace it`);
@@ -137,16 +151,22 @@ export function addDatasetCommand(program: Command, context: CommandContext): vo
     .action((flags: DatasetFlags) => {
       const L = evenLatticeFlag(requiredFlag('--L', flags.L, 'the lattice size, e.g. --L 8'));
       const T = temperatureFlag(requiredFlag('--T', flags.T, 'the temperature, e.g. --T Tc'));
-      const file = outputFile(flags.out, flags.force === true);
       const samples = optionalFlag(flags.samples, DEFAULT_SAMPLES, (t) => integerFlag('--samples', t, 1));
       const chains = optionalFlag(flags.chains, DEFAULT_DATASET_CHAINS, (t) => integerFlag('--chains', t, 1));
       const thin = optionalFlag(flags.thin, DEFAULT_DATASET_THIN, (t) => integerFlag('--thin', t, 1));
       const warmup = optionalFlag(flags.warmup, DEFAULT_DATASET_WARMUP, (t) => integerFlag('--warmup', t, 0));
       const seed = optionalFlag(flags.seed, 1, (t) => integerFlag('--seed', t, 0));
+      if (samples * L * L > MAX_VALUES) {
+        throw new UsageError(
+          `--samples ${samples} at L = ${L} makes ${samples * L * L} values; at most ${MAX_VALUES} ` +
+            `(a ${(MAX_VALUES * 4) / 2 ** 30} GiB float32 file) fit in one file: write several with different --seed`,
+        );
+      }
+      const file = outputFile(flags.out, flags.force === true);
 
       const started = process.hrtime.bigint();
       const data = isingDataset({ L, T, samples, chains, thin, warmup, seed });
-      writeBytesAtomic(file, encodeNpy(data.dual, [samples, L, L]));
+      writeFileAtomic(file, encodeNpy(data.dual, [samples, L, L]));
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
       const exact = isingExactEnergyPerSite(L, T).energyPerSite;

@@ -36,6 +36,10 @@ describe('neuralrg dataset', () => {
     ]);
     expect(train.stderr).not.toMatch(/error/);
     expect(train.code).toBe(0);
+    // The run's own loss, the held-out NLL, is in the table and in summary.json.
+    expect(train.stdout).toMatch(/held-out NLL\s+-?\d+\.\d+ ± \d/);
+    const summary = JSON.parse(fs.readFileSync(path.join(dir, 'run', 'summary.json'), 'utf8'));
+    expect(Number.isFinite(summary.heldOutNll)).toBe(true);
 
     // A forward-KL run resumes: config.json records the data fingerprint
     // that its checkpoints carry.

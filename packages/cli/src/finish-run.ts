@@ -35,6 +35,7 @@ export function finishRun(run: PreparedRun, startedAt: bigint): RunSummary {
     config,
     energy,
     estimates,
+    heldOutNll: trainer.heldOutNll(),
     wallSeconds: Number(process.hrtime.bigint() - startedAt) / 1e9,
     trainSeconds: trainer.trainSeconds,
     backend: run.backend,

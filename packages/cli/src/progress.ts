@@ -76,6 +76,10 @@ export class ProgressDisplay {
     const digits = String(this.total).length;
     const parts = [`step ${String(metrics.step).padStart(digits)}/${this.total}`];
     if (bar) parts.push(this.bar(metrics.step));
+    // Forward KL: the loss is the NLL of the data batch; F_q follows the reverse direction.
+    if (metrics.nll !== undefined) {
+      parts.push(`NLL ${withError(metrics.nll, metrics.nllStdErr ?? 0, 3)}`);
+    }
     parts.push(`F_q ${withError(metrics.freeEnergy, metrics.freeEnergyStdErr, 3)}`);
     if (metrics.klGap !== undefined) parts.push(`gap ${metrics.klGap.toFixed(3)} nats`);
     parts.push(`${perStep.toFixed(3)} s/step`, `ETA ${formatDuration(left)}`);

@@ -12,9 +12,15 @@ export function resultsTable(summary: RunSummary, dir: string): string {
   const rows: [string, string][] = [
     ['run', `${dir} (${summary.energy.name} ${energy}, ${summary.backend})`],
     ['steps', String(summary.step)],
+  ];
+  if (summary.heldOutNll !== undefined) {
+    // A forward-KL run's own loss; F_q and the gap below measure the reverse direction.
+    rows.push(['held-out NLL', withError(summary.heldOutNll, summary.heldOutNllStdErr ?? 0, 4)]);
+  }
+  rows.push(
     ['F_q', withError(summary.freeEnergy, summary.freeEnergyStdErr, 4)],
     ['ln Z (importance)', withError(summary.lnZ, summary.lnZStdErr, 4)],
-  ];
+  );
   if (summary.exact !== undefined) {
     rows.push(['ln Z (exact)', summary.exact.lnZ.toFixed(4)]);
   }

@@ -29,6 +29,9 @@ export interface RunSummary {
   lnZStdErr: number;
   /** Effective sample size over the number of samples, in (0, 1]. */
   essFraction: number;
+  /** Forward-KL runs: the final mean -ln q over the held-out data rows, the run's own loss. */
+  heldOutNll?: number;
+  heldOutNllStdErr?: number;
   evalSamples: number;
   /** Wall-clock seconds of this invocation, from start-up to summary. */
   wallSeconds: number;
@@ -53,6 +56,8 @@ export interface SummaryInputs {
   config: TrainConfig;
   energy: EnergyModel;
   estimates: FlowEstimates;
+  /** Forward-KL runs with held-out rows: the final held-out NLL. */
+  heldOutNll?: { mean: number; stdErr: number };
   wallSeconds: number;
   trainSeconds: number;
   backend: BackendName;
@@ -72,6 +77,9 @@ export function buildSummary(inputs: SummaryInputs): RunSummary {
     lnZ: estimates.lnZ,
     lnZStdErr: estimates.lnZStdErr,
     essFraction: estimates.essFraction,
+    ...(inputs.heldOutNll === undefined
+      ? {}
+      : { heldOutNll: inputs.heldOutNll.mean, heldOutNllStdErr: inputs.heldOutNll.stdErr }),
     evalSamples: estimates.samples,
     wallSeconds: inputs.wallSeconds,
     trainSeconds: inputs.trainSeconds,

@@ -80,6 +80,9 @@ describe('neuralrg estimate', () => {
     const small = await runCli(['estimate', ising, '--samples', '1']);
     expect(small.code).toBe(2);
     expect(small.stderr).toBe("neuralrg: error: --samples must be an integer >= 2, got '1'\n");
+    const few = await runCli(['estimate', ising, '--samples', '10', '--bootstrap', '2']);
+    expect(few.code).toBe(0);
+    expect(few.stdout).toMatch(/Pareto k of the weights\s+n\/a \(needs 25 samples or more\)/);
     const weights = await runCli(['estimate', ising, '--weights', 'smooth']);
     expect(weights.code).toBe(2);
     expect(weights.stderr).toMatch(/--weights must be one of raw, psis, got 'smooth'|--weights.*'smooth'/);

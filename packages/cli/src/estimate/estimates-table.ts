@@ -31,7 +31,9 @@ export function estimatesTable(file: EstimatesFile, path: string): string {
     ['ESS fraction', file.essFraction.toFixed(4)],
     [
       'Pareto k of the weights',
-      `${file.paretoK.toFixed(2)}${file.reliable ? '' : ' (> 0.7: unreliable)'}`,
+      Number.isFinite(file.paretoK)
+        ? `${file.paretoK.toFixed(2)}${file.reliable ? '' : ' (> 0.7: unreliable)'}`
+        : 'n/a (needs 25 samples or more)',
     ],
   ];
   if (file.exactLnZ !== undefined) {
@@ -58,7 +60,9 @@ export function estimatesTable(file: EstimatesFile, path: string): string {
     ]);
     text += `\n${table([header, ...lines])}`;
   }
-  if (!file.reliable) {
+  if (!Number.isFinite(file.paretoK)) {
+    text += '\nnote: too few samples to judge the weights; the error bars cannot be trusted\n';
+  } else if (!file.reliable) {
     text +=
       '\nwarning: Pareto k > 0.7: the weights are heavy-tailed, so the reweighted values and\n' +
       'their error bars are not reliable at this sample size; train the flow further\n';

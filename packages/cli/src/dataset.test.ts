@@ -41,6 +41,14 @@ describe('neuralrg dataset', () => {
     const summary = JSON.parse(fs.readFileSync(path.join(dir, 'run', 'summary.json'), 'utf8'));
     expect(Number.isFinite(summary.heldOutNll)).toBe(true);
 
+    // The record beside the file names the target; another T is refused.
+    const record = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8'));
+    expect(record).toMatchObject({ format: 'neuralrg-dataset', model: 'ising', L: 2, T: 3, samples: 64 });
+    const otherT = await runCli(['train', '--L', '2', '--T', '2.5', '--data', file, '--epochs', '1', '--out', path.join(dir, 'other')]);
+    expect(otherT.code).toBe(2);
+    expect(otherT.stderr).toMatch(/--data .*L2\.npy holds Ising configurations drawn at L = 2, T = 3 .*this run is L = 2, T = 2\.5/);
+    expect(fs.existsSync(path.join(dir, 'other'))).toBe(false);
+
     // A forward-KL run resumes: config.json records the data fingerprint
     // that its checkpoints carry.
     const config = JSON.parse(fs.readFileSync(path.join(dir, 'run', 'config.json'), 'utf8'));

@@ -9,6 +9,7 @@ import {
   summariseObservable,
 } from '@neuralrg/samplers';
 import { encodeNpy, writeFileAtomic } from '@neuralrg/trainer';
+import { writeDatasetMetadata } from '../dataset-metadata';
 import { EXIT, UsageError } from '../errors';
 import { integerFlag, optionalFlag } from '../flag-values';
 import { evenLatticeFlag, requiredFlag, temperatureFlag } from '../ising-flags';
@@ -146,7 +147,9 @@ export function addDatasetCommand(program: Command, context: CommandContext): vo
         '  neuralrg train --L 8 --T Tc --data ising-L8.npy --out runs/fit-L8\n\n' +
         'Each configuration is a Wolff sample s of the Ising model lifted to the dual\n' +
         'by x = K s + F xi (F F^T = K, xi ~ N(0, 1)), an exact draw of the density the\n' +
-        'flows are trained on. The summary checks the spins against the exact energy.\n',
+        'flows are trained on. The summary checks the spins against the exact energy.\n' +
+        'FILE.json records L, T and the settings; train --data refuses the file for\n' +
+        'another L or T.\n',
     )
     .action((flags: DatasetFlags) => {
       const L = evenLatticeFlag(requiredFlag('--L', flags.L, 'the lattice size, e.g. --L 8'));
@@ -166,7 +169,9 @@ export function addDatasetCommand(program: Command, context: CommandContext): vo
 
       const started = process.hrtime.bigint();
       const data = isingDataset({ L, T, samples, chains, thin, warmup, seed });
-      writeFileAtomic(file, encodeNpy(data.dual, [samples, L, L]));
+      const bytes = encodeNpy(data.dual, [samples, L, L]);
+      writeFileAtomic(file, bytes);
+      writeDatasetMetadata(file, bytes, { model: 'ising', L, T, samples, chains: data.chains, thin, warmup, seed });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
       const exact = isingExactEnergyPerSite(L, T).energyPerSite;

@@ -6,11 +6,8 @@ import { UsageError } from './errors';
 export const DATASET_FORMAT = 'neuralrg-dataset';
 export const DATASET_VERSION = 1;
 
-/** What `neuralrg dataset` records beside the .npy it writes, in FILE.json. */
-export interface DatasetMetadata {
-  format: typeof DATASET_FORMAT;
-  version: typeof DATASET_VERSION;
-  model: 'ising';
+/** How a data set of `neuralrg dataset` was drawn. */
+export interface DatasetSettings {
   L: number;
   T: number;
   samples: number;
@@ -18,6 +15,13 @@ export interface DatasetMetadata {
   thin: number;
   warmup: number;
   seed: number;
+}
+
+/** What `neuralrg dataset` records beside the .npy it writes, in FILE.json. */
+export interface DatasetMetadata extends DatasetSettings {
+  format: typeof DATASET_FORMAT;
+  version: typeof DATASET_VERSION;
+  model: 'ising';
   /** SHA-256 of the .npy file's bytes, so that a stale record is never trusted. */
   sha256: string;
 }
@@ -35,12 +39,13 @@ function sha256(bytes: Uint8Array): string {
 export function writeDatasetMetadata(
   dataFile: string,
   bytes: Uint8Array,
-  fields: Omit<DatasetMetadata, 'format' | 'version' | 'sha256'>,
+  settings: DatasetSettings,
 ): void {
   const metadata: DatasetMetadata = {
     format: DATASET_FORMAT,
     version: DATASET_VERSION,
-    ...fields,
+    model: 'ising',
+    ...settings,
     sha256: sha256(bytes),
   };
   writeFileAtomic(metadataFile(dataFile), `${JSON.stringify(metadata, null, 2)}\n`);

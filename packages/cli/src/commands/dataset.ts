@@ -10,6 +10,7 @@ import {
 } from '@neuralrg/samplers';
 import { encodeNpy, writeFileAtomic } from '@neuralrg/trainer';
 import { writeDatasetMetadata } from '../dataset-metadata';
+import type { DatasetSettings } from '../dataset-metadata';
 import { EXIT, UsageError } from '../errors';
 import { integerFlag, optionalFlag } from '../flag-values';
 import { evenLatticeFlag, requiredFlag, temperatureFlag } from '../ising-flags';
@@ -38,15 +39,8 @@ interface DatasetFlags {
 }
 
 /** What `neuralrg dataset` prints, as a table or with --json. */
-interface DatasetSummary {
+interface DatasetSummary extends DatasetSettings {
   file: string;
-  L: number;
-  T: number;
-  samples: number;
-  chains: number;
-  thin: number;
-  warmup: number;
-  seed: number;
   seconds: number;
   /** The kept spins' energy against the exact value; null with < 2 per chain. */
   energyPerSite: { value: number; stdErr: number; exact: number; deviation: number } | null;
@@ -171,19 +165,14 @@ export function addDatasetCommand(program: Command, context: CommandContext): vo
       const data = isingDataset({ L, T, samples, chains, thin, warmup, seed });
       const bytes = encodeNpy(data.dual, [samples, L, L]);
       writeFileAtomic(file, bytes);
-      writeDatasetMetadata(file, bytes, { model: 'ising', L, T, samples, chains: data.chains, thin, warmup, seed });
+      const settings = { L, T, samples, chains: data.chains, thin, warmup, seed };
+      writeDatasetMetadata(file, bytes, settings);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
       const exact = isingExactEnergyPerSite(L, T).energyPerSite;
       const summary: DatasetSummary = {
         file,
-        L,
-        T,
-        samples,
-        chains: data.chains,
-        thin,
-        warmup,
-        seed,
+        ...settings,
         seconds,
         ...energyCheck(data.energyByChain, exact),
       };

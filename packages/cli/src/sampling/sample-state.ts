@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { RUN_FILES } from '../run-folder';
 import type { SamplerKind, SamplerState, SamplingRecord } from '@neuralrg/samplers';
 import { writeFileAtomic } from '@neuralrg/trainer';
 import { RunError } from '../errors';
@@ -78,6 +79,12 @@ export function checkFreeSampleFolder(dir: string): void {
     throw new RunError(
       `--out '${dir}' already holds a sample run (${found.join(', ')}); refusing to overwrite it: ` +
         `continue it with 'neuralrg sample --resume ${dir}', or choose another --out`,
+    );
+  }
+  if (fs.existsSync(path.join(dir, RUN_FILES.checkpoint))) {
+    throw new RunError(
+      `--out '${dir}' is a training run's folder; a sample run needs a folder of its own: ` +
+        `pass the training run as --flow ${dir} and choose another --out`,
     );
   }
 }

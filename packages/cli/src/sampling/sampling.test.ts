@@ -383,6 +383,11 @@ describe('neuralrg sample', () => {
     ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already holds a sample run \(state.json, sample.json\)/);
+
+    const intoTraining = await runCli(['sample', '--sampler', 'wolff', '--L', '4', '--T', 'Tc', ...QUICK, '--out', flowDir]);
+    expect(intoTraining.code).toBe(1);
+    expect(intoTraining.stderr).toMatch(/is a training run's folder; .* pass the training run as --flow/);
+    expect(fs.existsSync(path.join(flowDir, 'sample.json'))).toBe(false);
   });
 });
 

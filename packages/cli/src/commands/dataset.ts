@@ -36,7 +36,11 @@ interface DatasetFlags {
   seed?: string;
   force?: boolean;
   json?: boolean;
+  progress?: boolean;
 }
+
+/** Least seconds between two progress lines of a long draw. */
+const PROGRESS_SECONDS = 2;
 
 /** What `neuralrg dataset` prints, as a table or with --json. */
 interface DatasetSummary extends DatasetSettings {
@@ -133,6 +137,7 @@ export function addDatasetCommand(program: Command, context: CommandContext): vo
     .option('--seed <n>', 'seed of the generator (default 1)')
     .option('--force', 'replace an existing --out file')
     .option('--json', 'print the summary as one JSON document')
+    .option('--no-progress', 'no progress lines on stderr')
     .allowExcessArguments(false)
     .addHelpText(
       'after',
@@ -162,12 +167,19 @@ export function addDatasetCommand(program: Command, context: CommandContext): vo
       const file = outputFile(flags.out, flags.force === true);
 
       const started = process.hrtime.bigint();
-      const data = isingDataset({ L, T, samples, chains, thin, warmup, seed });
+      const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+      let shown = 0;
+      const onProgress = (kept: number, total: number): void => {
+        if (flags.progress === false || kept === total || elapsed() - shown < PROGRESS_SECONDS) return;
+        shown = elapsed();
+        context.io.stderr.write(`neuralrg: dataset: ${kept}/${total} configurations after ${shown.toFixed(0)} s\n`);
+      };
+      const data = isingDataset({ L, T, samples, chains, thin, warmup, seed, onProgress });
       const bytes = encodeNpy(data.dual, [samples, L, L]);
       writeFileAtomic(file, bytes);
       const settings = { L, T, samples, chains: data.chains, thin, warmup, seed };
       writeDatasetMetadata(file, bytes, settings);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const seconds = elapsed();
 
       const exact = isingExactEnergyPerSite(L, T).energyPerSite;
       const summary: DatasetSummary = {

@@ -4,6 +4,7 @@ import { RunError, UsageError } from '../errors';
 import { SAMPLE_FILES } from './sample-state';
 import { SAMPLERS_FORMAT, SAMPLERS_VERSION } from './samplers-report';
 import type { ReportSource, SamplersReport } from './samplers-report';
+import { samplersDocumentProblem } from './samplers-document';
 
 /**
  * The results file behind one `--from` entry: a folder of `neuralrg
@@ -24,58 +25,32 @@ function readResults(file: string): SamplersReport {
         `with its ${SAMPLE_FILES.results}, or a samplers JSON file`,
     );
   }
-  let parsed: Partial<SamplersReport>;
+  if (fs.statSync(file).isDirectory()) {
+    throw new RunError(`--from: ${file} is a folder, expected a samplers JSON file`);
+  }
+  let parsed: Partial<SamplersReport> | null;
   try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SamplersReport>;
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SamplersReport> | null;
   } catch (error) {
     throw new RunError(`--from: ${file} is not valid JSON: ${(error as Error).message}`);
   }
-  if (parsed.format !== SAMPLERS_FORMAT || parsed.version !== SAMPLERS_VERSION) {
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    parsed.format !== SAMPLERS_FORMAT ||
+    parsed.version !== SAMPLERS_VERSION
+  ) {
+    const { format, version } = (parsed ?? {}) as { format?: unknown; version?: unknown };
     throw new RunError(
       `--from: ${file} is not a ${SAMPLERS_FORMAT} version ${SAMPLERS_VERSION} file ` +
-        `(format ${String(parsed.format)}, version ${String(parsed.version)})`,
+        `(format ${JSON.stringify(format) ?? 'absent'}, version ${JSON.stringify(version) ?? 'absent'})`,
     );
   }
-  const problem = missingPart(parsed);
+  const problem = samplersDocumentProblem(parsed);
   if (problem !== undefined) {
     throw new RunError(`--from: ${file} is not a complete ${SAMPLERS_FORMAT} file: ${problem}`);
   }
   return parsed as SamplersReport;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** What a samplers document lacks for a comparison table, or undefined when it is whole. */
-function missingPart(report: Partial<SamplersReport>): string | undefined {
-  const target = report.target as unknown;
-  if (!isObject(target) || !Number.isInteger(target.L) || !Number.isFinite(target.T)) {
-    return 'target must have an integer L and a finite T';
-  }
-  if (!isObject(report.exact) || !isObject(report.exact.values)) return 'exact values are missing';
-  if (!isObject(report.settings) || !isObject(report.latticeEngine)) {
-    return 'settings or latticeEngine are missing';
-  }
-  if (report.flow !== null && !(isObject(report.flow) && typeof report.flow.dir === 'string')) {
-    return 'flow must be null or name its folder';
-  }
-  if (!Array.isArray(report.samplers) || report.samplers.length === 0) {
-    return 'it holds no sampler results';
-  }
-  for (const [i, entry] of report.samplers.entries()) {
-    if (!isObject(entry) || typeof entry.sampler !== 'string' || !isObject(entry.observables)) {
-      return `samplers[${i}] must name its sampler and hold its observables`;
-    }
-    for (const [name, observable] of Object.entries(entry.observables)) {
-      if (observable === null) continue;
-      const numbers = isObject(observable) ? [observable.mean, observable.stdErr, observable.tauInt] : [];
-      if (numbers.length === 0 || !numbers.every((v) => typeof v === 'number')) {
-        return `samplers[${i}].observables.${name} must have a numeric mean, stdErr and tauInt`;
-      }
-    }
-  }
-  if (!Array.isArray(report.skipped)) return 'skipped must be a list';
-  return undefined;
 }
 
 const describeFlow = (flow: SamplersReport['flow']): string =>
@@ -97,6 +72,15 @@ export function mergeReports(entries: readonly string[]): SamplersReport {
     throw new UsageError('--from needs at least one sample run folder or samplers JSON file');
   }
   const files = entries.map(resultsFile);
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const real = fs.existsSync(file) ? fs.realpathSync(file) : path.resolve(file);
+    const earlier = seen.get(real);
+    if (earlier !== undefined) {
+      throw new UsageError(`--from names one file twice: ${earlier} and ${file}`);
+    }
+    seen.set(real, file);
+  }
   const reports = files.map(readResults);
   const first = reports[0];
   let flow = first.flow;
@@ -117,12 +101,18 @@ export function mergeReports(entries: readonly string[]): SamplersReport {
     }
     flow = report.flow;
   });
-  const sources: ReportSource[] = reports.map((report, i) => ({
-    file: files[i],
-    createdAt: report.createdAt,
-    settings: report.settings,
-    samplers: report.samplers.map((summary) => summary.sampler),
-  }));
+  // A combined file brings its own sources, so every row keeps its origin.
+  const sources: ReportSource[] = reports.flatMap(
+    (report, i) =>
+      report.sources ?? [
+        {
+          file: files[i],
+          createdAt: report.createdAt,
+          settings: report.settings,
+          samplers: report.samplers.map((summary) => summary.sampler),
+        },
+      ],
+  );
   return {
     ...first,
     createdAt: new Date().toISOString(),

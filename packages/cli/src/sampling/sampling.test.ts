@@ -168,12 +168,20 @@ describe('neuralrg compare-samplers', () => {
       fs.writeFileSync(file, JSON.stringify(doc));
       return file;
     };
-    const broken: [string, (doc: Record<string, unknown>) => void, RegExp][] = [
-      ['no-target', (doc) => delete doc.target, /target must have an integer L and a finite T/],
-      ['null-T', (doc) => ((doc.target as { T: unknown }).T = null), /target must have an integer L and a finite T/],
+    type Doc = Record<string, any>;
+    const broken: [string, (doc: Doc) => void, RegExp][] = [
+      ['no-target', (doc) => delete doc.target, /target\.L must be an even integer >= 2/],
+      ['null-T', (doc) => (doc.target.T = null), /target\.T must be a positive number/],
       ['no-samplers', (doc) => delete doc.samplers, /holds no sampler results/],
       ['empty', (doc) => (doc.samplers = []), /holds no sampler results/],
-      ['text-mean', (doc) => ((doc.samplers as { observables: { energy: { mean: unknown } } }[])[0].observables.energy.mean = 'x'), /samplers\[0\]\.observables\.energy must have a numeric mean/],
+      ['text-mean', (doc) => (doc.samplers[0].observables.energy.mean = 'x'), /samplers\[0\]\.observables\.energy\.mean must be a number/],
+      ['no-stopped', (doc) => delete doc.samplers[0].stopped, /samplers\[0\]\.stopped must be a list/],
+      ['bad-stop', (doc) => (doc.samplers[0].stopped = [1]), /samplers\[0\]\.stopped\[0\] must be an object/],
+      ['no-settings', (doc) => (doc.samplers[0].settings = null), /samplers\[0\]\.settings must be an object/],
+      ['text-acceptance', (doc) => (doc.samplers[0].acceptance = 'high'), /samplers\[0\]\.acceptance must be a number or null/],
+      ['no-z', (doc) => delete doc.samplers[0].observables.energy.zScore, /energy\.zScore must be a number or null/],
+      ['bad-skip', (doc) => (doc.skipped = [{}]), /skipped\[0\]\.sampler must be text/],
+      ['bad-seed', (doc) => (doc.settings.seed = 'one'), /settings\.seed must be a count/],
     ];
     for (const [name, edit, message] of broken) {
       const result = await runCli(['compare-samplers', '--from', partial(name, edit)]);
@@ -181,6 +189,28 @@ describe('neuralrg compare-samplers', () => {
       expect(result.stderr).toMatch(new RegExp(`${name}\\.json is not a complete neuralrg-samplers file`));
       expect(result.stderr).toMatch(message);
     }
+    const nullFile = path.join(root, 'null.json');
+    fs.writeFileSync(nullFile, 'null');
+    const nothing = await runCli(['compare-samplers', '--from', nullFile]);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/null\.json is not a neuralrg-samplers version 1 file \(format absent, version absent\)/);
+
+    // One file twice is refused; a combined file keeps each row's own source.
+    const twice = await runCli(['compare-samplers', '--from', `${path.join(root, 'wolff')},${path.join(root, 'link')}`]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/--from names one file twice/);
+    await run('wolff', 'wolff-7', ['--L', '4', '--T', 'Tc', '--seed', '7']);
+    const pair = path.join(root, 'pair.json');
+    const combined = await runCli(['compare-samplers', '--from', `${path.join(root, 'wolff')},${path.join(root, 'wolff-7')}`, '--out', pair]);
+    expect(combined.code).toBe(0);
+    const again = await runCli(['compare-samplers', '--from', `${pair},${path.join(root, 'fm')}`, '--json']);
+    expect(again.code).toBe(0);
+    const carried = (JSON.parse(again.stdout) as SamplersReport).sources!;
+    expect(carried.map((source) => [path.basename(path.dirname(source.file)), source.settings.seed])).toEqual([
+      ['wolff', 1],
+      ['wolff-7', 7],
+      ['fm', 1],
+    ]);
   });
 });
 

@@ -52,30 +52,46 @@ export function writeDatasetMetadata(
 }
 
 /**
- * Refuses `--data FILE` for an Ising run whose L or T differ from those the
- * file was drawn at, when `neuralrg dataset` left a record beside it that
- * still matches the file's bytes. Files without a (matching) record pass:
- * the trainer checks their shape only.
+ * Checks `--data FILE` against the record `neuralrg dataset` left beside
+ * it: a record that matches the file's bytes must name this run's model,
+ * L and T. Files without a record pass unchecked (data from elsewhere).
  *
- * @throws UsageError naming both targets.
+ * @returns a warning when a record is there but cannot be used (unreadable,
+ *   of another format, incomplete, or no longer matching the file), so the
+ *   target goes unchecked; undefined otherwise.
+ * @throws UsageError when a matching record names another model, L or T.
  */
-export function checkDatasetTarget(dataFile: string, L: number, T: number): void {
+export function checkDatasetRecord(
+  dataFile: string,
+  energy: { name: string; L?: unknown; T?: unknown },
+): string | undefined {
   const record = metadataFile(dataFile);
-  if (!fs.existsSync(record) || !fs.existsSync(dataFile)) return;
-  let metadata: Partial<DatasetMetadata>;
+  if (!fs.existsSync(record) || !fs.existsSync(dataFile)) return undefined;
+  const unchecked = `so the data's target is not checked`;
+  let metadata: Partial<DatasetMetadata> | null;
   try {
-    metadata = JSON.parse(fs.readFileSync(record, 'utf8')) as Partial<DatasetMetadata>;
+    metadata = JSON.parse(fs.readFileSync(record, 'utf8')) as Partial<DatasetMetadata> | null;
   } catch {
-    return;
+    return `${record} is not valid JSON, ${unchecked}`;
   }
-  if (metadata.format !== DATASET_FORMAT || metadata.sha256 !== sha256(fs.readFileSync(dataFile))) {
-    return;
+  if (typeof metadata !== 'object' || metadata === null || metadata.format !== DATASET_FORMAT) {
+    return `${record} is not a ${DATASET_FORMAT} record, ${unchecked}`;
   }
-  if (metadata.L !== L || metadata.T !== T) {
+  if (metadata.sha256 !== sha256(fs.readFileSync(dataFile))) {
+    return `${record} does not match ${dataFile} (its SHA-256 differs: the file changed after it was written), ${unchecked}`;
+  }
+  if (!Number.isInteger(metadata.L) || typeof metadata.T !== 'number') {
+    return `${record} lacks a numeric L and T, ${unchecked}`;
+  }
+  const drawn = `holds Ising configurations drawn at L = ${metadata.L}, T = ${metadata.T} (see ${record})`;
+  if (energy.name !== 'ising') {
+    throw new UsageError(`--data ${dataFile} ${drawn}; this run's energy is '${energy.name}'`);
+  }
+  if (metadata.L !== energy.L || metadata.T !== energy.T) {
     throw new UsageError(
-      `--data ${dataFile} holds Ising configurations drawn at L = ${metadata.L}, ` +
-        `T = ${metadata.T} (see ${record}); this run is L = ${L}, T = ${T}: ` +
+      `--data ${dataFile} ${drawn}; this run is L = ${String(energy.L)}, T = ${String(energy.T)}: ` +
         'draw a data set for this target with neuralrg dataset',
     );
   }
+  return undefined;
 }

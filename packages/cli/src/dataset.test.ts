@@ -48,6 +48,18 @@ describe('neuralrg dataset', () => {
     expect(otherT.code).toBe(2);
     expect(otherT.stderr).toMatch(/--data .*L2\.npy holds Ising configurations drawn at L = 2, T = 3 .*this run is L = 2, T = 2\.5/);
     expect(fs.existsSync(path.join(dir, 'other'))).toBe(false);
+    const gff = await runCli(['train', '--energy', 'gff', '--L', '2', '--param', 'd=2', '--param', 'm2=0.5', '--data', file, '--epochs', '1', '--out', path.join(dir, 'gff')]);
+    expect(gff.code).toBe(2);
+    expect(gff.stderr).toMatch(/holds Ising configurations .*; this run's energy is 'gff'/);
+    // A record that no longer matches the file is named in a warning, not trusted.
+    const copy = path.join(dir, 'changed.npy');
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 1] ^= 1;
+    fs.writeFileSync(copy, bytes);
+    fs.copyFileSync(`${file}.json`, `${copy}.json`);
+    const stale = await runCli(['train', '--L', '2', '--T', '2.5', '--data', copy, '--epochs', '1', '--batch', '8', '--eval-samples', '16', '--out', path.join(dir, 'stale'), '--no-progress']);
+    expect(stale.code).toBe(0);
+    expect(stale.stderr).toMatch(/warning: .*changed\.npy\.json does not match .*changed\.npy \(its SHA-256 differs/);
 
     // A forward-KL run resumes: config.json records the data fingerprint
     // that its checkpoints carry.
@@ -94,9 +106,12 @@ describe('neuralrg dataset', () => {
       // Flag values are checked before --out, so an existing file does not hide them.
       [['--L', '4', '--T', '2', '--thin', '0', '--out', file], /--thin must be a positive integer, got '0'/],
       [['--L', '8', '--T', '2', '--samples', '99999999999', '--out', path.join(dir, 'a.npy')], /--samples 99999999999 at L = 8 makes 6399999999936 values; at most 268435456/],
-      [['--L', '4', '--T', '2', '--out', path.join(dir, 'folder.npy'), '--force'], /--out must name a file, got .*folder\.npy', which is a folder/],
+      [['--L', '4', '--T', '2', '--out', path.join(dir, 'folder.npy'), '--force'], /--out .*folder\.npy needs to write .*folder\.npy, which is a folder/],
+      [['--L', '4', '--T', '2', '--out', path.join(dir, 'recorded.npy')], /--out .*recorded\.npy needs to write .*recorded\.npy\.json, which is a folder/],
+      [['--L', '4', '--T', '2', '--out', path.join(file, 'inside', 'x.npy')], /--out .*x\.npy lies under .*kept\.npy, which is a file, not a folder/],
     ];
     fs.mkdirSync(path.join(dir, 'folder.npy'));
+    fs.mkdirSync(path.join(dir, 'recorded.npy.json'));
     for (const [args, message] of bad) {
       const result = await runCli(['dataset', ...args]);
       expect(result.code).toBe(2);

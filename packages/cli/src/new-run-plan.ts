@@ -7,7 +7,6 @@ import type { BackendName } from '@neuralrg/tensor';
 import { GRADIENT_ESTIMATORS, SCHEDULES } from '@neuralrg/trainer';
 import type { TrainConfig } from '@neuralrg/trainer';
 import { TRAIN_DEFAULTS } from './defaults';
-import { checkDatasetTarget } from './dataset-metadata';
 import { UsageError, oneLine } from './errors';
 import {
   choiceFlag,
@@ -218,9 +217,6 @@ export function planNewRun(flags: TrainFlags): NewRunPlan {
     evalSamples: optionalFlag(flags.evalSamples, d.evalSamples, count('--eval-samples', 1)),
     ...trainingOptionsOfFlags(flags),
   };
-  if (config.data !== undefined && energy.name === 'ising') {
-    checkDatasetTarget(config.data.file, energy.L as number, energy.T as number);
-  }
   if (flags.depth !== undefined) config.flow.depth = depthFlag(flags.depth, L, layout);
   if (flags.block !== undefined) config.flow.block = flags.block;
   if (flags.blockSize !== undefined) config.flow.blockSize = integerFlag('--block-size', flags.blockSize, 2);

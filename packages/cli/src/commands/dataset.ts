@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import type { Command } from 'commander';
 import {
   DEFAULT_DATASET_CHAINS,
@@ -9,7 +10,7 @@ import {
   summariseObservable,
 } from '@neuralrg/samplers';
 import { encodeNpy, writeFileAtomic } from '@neuralrg/trainer';
-import { writeDatasetMetadata } from '../dataset-metadata';
+import { metadataFile, writeDatasetMetadata } from '../dataset-metadata';
 import type { DatasetSettings } from '../dataset-metadata';
 import { EXIT, UsageError } from '../errors';
 import { integerFlag, optionalFlag } from '../flag-values';
@@ -107,8 +108,16 @@ function outputFile(text: string | undefined, force: boolean): string {
   if (!file.endsWith('.npy')) {
     throw new UsageError(`--out must name a .npy file, got '${file}'`);
   }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    throw new UsageError(`--out must name a file, got '${file}', which is a folder`);
+  for (const target of [file, metadataFile(file)]) {
+    if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+      throw new UsageError(`--out ${file} needs to write ${target}, which is a folder`);
+    }
+  }
+  // The nearest existing ancestor must be a folder, or the file cannot be made.
+  let ancestor = path.dirname(path.resolve(file));
+  while (!fs.existsSync(ancestor)) ancestor = path.dirname(ancestor);
+  if (!fs.statSync(ancestor).isDirectory()) {
+    throw new UsageError(`--out ${file} lies under ${ancestor}, which is a file, not a folder`);
   }
   if (fs.existsSync(file) && !force) {
     throw new UsageError(`--out ${file} exists; choose another name or pass --force to replace it`);

@@ -10,6 +10,7 @@ import { planResume } from '../resume-plan';
 import { prepareResume } from '../resume-run';
 import type { TrainFlags } from '../train-flags';
 import { trainSession } from '../train-session';
+import { checkDatasetRecord } from '../dataset-metadata';
 import type { CommandContext } from './context';
 import { EXIT } from '../errors';
 
@@ -83,6 +84,10 @@ export function addTrainCommand(program: Command, context: CommandContext): void
     .action(async (flags: TrainFlags) => {
       const startedAt = process.hrtime.bigint();
       const plan = flags.resume === undefined ? planNewRun(flags) : planResume(flags);
+      if (plan.kind === 'new' && plan.config.data !== undefined) {
+        const warning = checkDatasetRecord(plan.config.data.file, plan.config.energy);
+        if (warning !== undefined) context.io.stderr.write(`neuralrg: warning: ${warning}\n`);
+      }
       const run = plan.kind === 'new' ? await prepareNewRun(plan) : await prepareResume(plan);
       let code: number = EXIT.failure;
       try {

@@ -206,7 +206,7 @@ describe('GaussianFreeField construction', () => {
     expect(() => createEnergy('gff', { L: 4, m2: 1, T: 2 })).toThrow(
       "gff has no parameter 'T'; expected L, d, m2",
     );
-    expect(() => createEnergy('gff', { L: 4 })).toThrow('gff parameter m2 must be a number, got undefined');
+    expect(() => createEnergy('gff', { L: 4 })).toThrow('gff parameter m2 is missing; it must be a number');
     expect(() => createEnergy('gff', { L: 4, m2: 'heavy' })).toThrow(TypeError);
   });
 });

@@ -30,6 +30,9 @@ export function numberParameter(model: string, config: EnergyConfig, key: string
   if (typeof value === 'number') return value;
   const parsed = numericValue(value);
   if (parsed !== undefined) return parsed;
+  if (value === undefined) {
+    throw new TypeError(`${model} parameter ${key} is missing; it must be a number`);
+  }
   throw new TypeError(`${model} parameter ${key} must be a number, got ${describeValue(value)}`);
 }
 

@@ -152,7 +152,7 @@ describe('Phi4 construction', () => {
       "phi4 has no parameter 'm2'; expected L, kappa, lambda, d",
     );
     expect(() => createEnergy('phi4', { L: 4, lambda: 1 })).toThrow(
-      'phi4 parameter kappa must be a number, got undefined',
+      'phi4 parameter kappa is missing; it must be a number',
     );
   });
 });

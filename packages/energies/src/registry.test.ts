@@ -25,7 +25,7 @@ describe('energy registry', () => {
 
   test('rejects bad ising parameters', () => {
     expect(() => createEnergy('ising', { L: 4 })).toThrow(
-      'ising parameter T must be a number, got undefined',
+      'ising parameter T is missing; it must be a number',
     );
     expect(() => createEnergy('ising', { L: 4, T: 'hot' })).toThrow(TypeError);
     expect(() => createEnergy('ising', { L: 4, T: 2, J: 1 })).toThrow(

@@ -83,6 +83,8 @@ describe('neuralrg estimate', () => {
     const few = await runCli(['estimate', ising, '--samples', '10', '--bootstrap', '2']);
     expect(few.code).toBe(0);
     expect(few.stdout).toMatch(/Pareto k of the weights\s+n\/a \(needs 25 samples or more\)/);
+    const fewSmoothed = await runCli(['estimate', ising, '--samples', '10', '--bootstrap', '2', '--weights', 'psis']);
+    expect(fewSmoothed.stdout).toMatch(/too few samples to smooth: the values use the raw weights/);
     const weights = await runCli(['estimate', ising, '--weights', 'smooth']);
     expect(weights.code).toBe(2);
     expect(weights.stderr).toMatch(/--weights must be one of raw, psis, got 'smooth'|--weights.*'smooth'/);

@@ -62,6 +62,7 @@ export function estimatesTable(file: EstimatesFile, path: string): string {
   }
   if (!Number.isFinite(file.paretoK)) {
     text += '\nnote: too few samples to judge the weights; the error bars cannot be trusted\n';
+    if (file.weights === 'psis') text += 'note: too few samples to smooth: the values use the raw weights\n';
   } else if (!file.reliable) {
     text +=
       '\nwarning: Pareto k > 0.7: the weights are heavy-tailed, so the reweighted values and\n' +

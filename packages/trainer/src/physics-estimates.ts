@@ -88,6 +88,10 @@ export function estimatePhysics(flow: Flow, energy: EnergyModel, options: Estima
   if (!Number.isInteger(batch) || batch < 1) {
     throw new RangeError(`batch must be a positive integer, got ${batch}`);
   }
+  const kind = options.weights ?? 'raw';
+  if (kind !== 'raw' && kind !== 'psis') {
+    throw new RangeError(`weights must be 'raw' or 'psis', got '${String(kind)}'`);
+  }
 
   const logWeights = new Float64Array(samples);
   const perSample = new Map<string, Float64Array>();
@@ -105,10 +109,6 @@ export function estimatePhysics(flow: Flow, energy: EnergyModel, options: Estima
 
   const bound = meanAndStdErr(logWeights.map((w) => -w));
   const lnZ = lnZFromLogWeights(logWeights, rng, options.bootstrapResamples ?? 200);
-  const kind = options.weights ?? 'raw';
-  if (kind !== 'raw' && kind !== 'psis') {
-    throw new RangeError(`weights must be 'raw' or 'psis', got '${String(kind)}'`);
-  }
   const weights = normalisedWeights(
     kind === 'psis' ? paretoSmoothedLogWeights(logWeights).logWeights : logWeights,
   );

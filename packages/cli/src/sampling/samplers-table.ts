@@ -119,11 +119,14 @@ export function samplersTable(report: SamplersReport): string {
     ...(report.samplers.some((s) => windowMissed(s.observables))
       ? ["'!' marks a tau_int whose window was not reached: a lower bound; run longer."]
       : []),
-    ...(report.sources ?? []).map(
-      (source, i) =>
-        `from ${source.file}: ${source.samplers.join(', ')} (seed ${source.settings.seed}, ` +
-        `at most ${source.settings.sweeps} steps or ${source.settings.seconds} s; row${source.samplers.length > 1 ? 's' : ''} ${rowNumbers(report, i)})`,
-    ),
+    ...(report.sources ?? []).map((source, i) => {
+      const { seed, sweeps, seconds } = source.settings;
+      const rows = `row${source.samplers.length > 1 ? 's' : ''} ${rowNumbers(report, i)}`;
+      return (
+        `from ${source.file}: ${source.samplers.join(', ')} ` +
+        `(seed ${seed}, at most ${sweeps} steps or ${seconds} s; ${rows})`
+      );
+    }),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { IsingDual } from '@neuralrg/energies';
@@ -18,7 +17,7 @@ import { runWithProgress } from '../sampling/run-with-progress';
 import { samplingSettings, withSamplingOptions } from '../sampling/sampling-flags';
 import type { SamplingFlags } from '../sampling/sampling-flags';
 import { samplingTarget } from '../sampling/sampling-target';
-import { mergeReports } from '../sampling/merge-reports';
+import { mergeReports, realPath, resultsFile } from '../sampling/merge-reports';
 import { buildReport, writeReport } from '../sampling/samplers-report';
 import { samplersTable } from '../sampling/samplers-table';
 import type { CommandContext } from './context';
@@ -86,9 +85,10 @@ function compareFinishedRuns(flags: CompareFlags, context: CommandContext): numb
   const entries = (flags.from ?? '').split(',').map((entry) => entry.trim()).filter((e) => e !== '');
   const out = flags.out === undefined ? undefined : checkOutputFile('--out', flags.out);
   const report = mergeReports(entries);
-  // Real paths, so that a link to an input counts as that input.
-  const real = (file: string) => (fs.existsSync(file) ? fs.realpathSync(file) : path.resolve(file));
-  if (out !== undefined && (report.sources ?? []).some((source) => real(source.file) === real(out))) {
+  // The files read, by real path, so that a link to an input counts as that
+  // input (a combined file's own sources are older files, not inputs here).
+  const inputs = entries.map((entry) => realPath(resultsFile(entry)));
+  if (out !== undefined && inputs.includes(realPath(out))) {
     throw new UsageError(`--out ${out} is one of the --from files; choose another file name`);
   }
   if (out !== undefined) writeReport(out, report);

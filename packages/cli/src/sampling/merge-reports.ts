@@ -10,11 +10,16 @@ import { samplersDocumentProblem } from './samplers-document';
  * The results file behind one `--from` entry: a folder of `neuralrg
  * sample` (its sample.json), or a samplers.json / sample.json file itself.
  */
-function resultsFile(entry: string): string {
+export function resultsFile(entry: string): string {
   if (fs.existsSync(entry) && fs.statSync(entry).isDirectory()) {
     return path.join(entry, SAMPLE_FILES.results);
   }
   return entry;
+}
+
+/** A file's real path (links resolved) when it exists, else its absolute path. */
+export function realPath(file: string): string {
+  return fs.existsSync(file) ? fs.realpathSync(file) : path.resolve(file);
 }
 
 /** Reads and checks one results file; RunError says what is wrong with it. */
@@ -74,7 +79,7 @@ export function mergeReports(entries: readonly string[]): SamplersReport {
   const files = entries.map(resultsFile);
   const seen = new Map<string, string>();
   for (const file of files) {
-    const real = fs.existsSync(file) ? fs.realpathSync(file) : path.resolve(file);
+    const real = realPath(file);
     const earlier = seen.get(real);
     if (earlier !== undefined) {
       throw new UsageError(`--from names one file twice: ${earlier} and ${file}`);

@@ -206,6 +206,11 @@ describe('neuralrg compare-samplers', () => {
     const again = await runCli(['compare-samplers', '--from', `${pair},${path.join(root, 'fm')}`, '--json']);
     expect(again.code).toBe(0);
     const carried = (JSON.parse(again.stdout) as SamplersReport).sources!;
+    const pairBefore = fs.readFileSync(pair, 'utf8');
+    const overPair = await runCli(['compare-samplers', '--from', `${pair},${path.join(root, 'fm')}`, '--out', pair]);
+    expect(overPair.code).toBe(2);
+    expect(overPair.stderr).toMatch(/is one of the --from files/);
+    expect(fs.readFileSync(pair, 'utf8')).toBe(pairBefore);
     expect(carried.map((source) => [path.basename(path.dirname(source.file)), source.settings.seed])).toEqual([
       ['wolff', 1],
       ['wolff-7', 7],

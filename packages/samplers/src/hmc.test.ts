@@ -151,6 +151,9 @@ describe('HMC', () => {
     expect(() => gaussianHmc({ leapfrogSteps: 0 })).toThrow(
       /leapfrogSteps must be a positive integer, got 0/,
     );
+    expect(() =>
+      gaussianHmc({ stepSizeAdaptation: 'each' as unknown as HmcOptions['stepSizeAdaptation'] }),
+    ).toThrow(/stepSizeAdaptation must be one of per-chain, shared, got each/);
     expect(() => gaussianHmc({ targetAcceptance: 1 })).toThrow(
       /targetAcceptance must be a number in the open interval \(0, 1\), got 1/,
     );
@@ -159,5 +162,107 @@ describe('HMC', () => {
     expect(() => gaussianHmc({ initial })).toThrow(
       /the energy at the start of chain 2 is NaN; expected a finite energy/,
     );
+  });
+
+  describe('per-chain step sizes', () => {
+    /**
+     * Chain c samples N(0, widths[c]^2) in each of 3 variables: the rows of
+     * the batch have their own target, as chains stuck in regions of
+     * different stiffness have.
+     */
+    const widths = Float32Array.from([1, 0.1, 1, 0.1]);
+    const stiffness: Tensor2D['shape'] = [4, 1];
+    const rowPotential = (q: Tensor2D): Tensor1D =>
+      tf.tidy(() => {
+        const inverse = tf.tensor2d(widths.map((w) => 1 / (w * w)), stiffness);
+        return tf.mul(0.5, tf.sum(tf.mul(tf.square(q), inverse), 1)) as Tensor1D;
+      });
+    /** Each chain's sum of squares in units of its own width: mean 3. */
+    const scaledSquares = (q: Float32Array, chains: number) => ({
+      r2: Float64Array.from({ length: chains }, (_, c) => {
+        let sum = 0;
+        for (let i = 0; i < 3; i++) sum += (q[c * 3 + i] / widths[c]) ** 2;
+        return sum;
+      }),
+    });
+    const rowHmc = (overrides: Partial<HmcOptions> = {}) =>
+      new Hmc({
+        potential: rowPotential,
+        dim: 3,
+        chains: 4,
+        initial: new Rng(4).fillNormal(new Float32Array(12)).map((v, k) => v * widths[k / 3 | 0]),
+        stepSize: 0.5,
+        leapfrogSteps: 8,
+        seed: 5,
+        observe: scaledSquares,
+        observableNames: ['r2'],
+        ...overrides,
+      });
+
+    it('gives each chain the step size of its own region, and stays exact', async () => {
+      for (const trajectoryLength of [undefined, 1.2]) {
+        const sampler = rowHmc({ trajectoryLength, leapfrogSteps: 40 });
+        const { record, ended } = await runSampler(sampler, { warmup: 300, steps: 1500 });
+        const eps = sampler.chainStepSizes;
+        // A Gaussian of width w in d = 3 reaches acceptance 0.65 at eps near w
+        // (the leapfrog is stable below 2 w); the narrow chains' step is 10x smaller.
+        for (let c = 0; c < 4; c++) {
+          expect(eps[c] / widths[c]).toBeGreaterThan(0.4);
+          expect(eps[c] / widths[c]).toBeLessThan(1.8);
+        }
+        // <r2> = 3 exactly; within 4 error bars from tau_int.
+        const summary = summariseRun(sampler, record, ended, { r2: 3 });
+        expect(Math.abs(summary.observables.r2?.zScore as number)).toBeLessThan(4);
+        expect(summary.acceptancePerChain.every((a) => (a as number) > 0.4)).toBe(true);
+        expect(summary.settings.stepSizeMax).toBeGreaterThan(
+          5 * (summary.settings.stepSizeMin as number),
+        );
+        if (trajectoryLength !== undefined) {
+          // Length 1.2 takes about 1.2 / eps leapfrog steps (warm-up
+          // included): one or two for the wide chains, about ten for the
+          // narrow ones; one common count would give 40 (the cap) or 1-2.
+          const mean = summary.settings.meanLeapfrogSteps as number;
+          expect(mean).toBeGreaterThan(3);
+          expect(mean).toBeLessThan(20);
+        }
+      }
+    });
+
+    it("'shared' adapts one step size on the mean acceptance", async () => {
+      const sampler = rowHmc({ stepSizeAdaptation: 'shared' });
+      await runSampler(sampler, { warmup: 300, steps: 10 });
+      const eps = sampler.chainStepSizes;
+      expect(new Set(eps).size).toBe(1);
+      expect(sampler.settings().stepSizeAdaptation).toBe('shared');
+      // One step for both widths: the wide chains' acceptance holds it up, so
+      // it lies between the two chains' own step sizes.
+      expect(eps[0]).toBeGreaterThan(0.1);
+      expect(eps[0]).toBeLessThan(1);
+    });
+
+    it('resumes a state saved with one step size and one adaptation', async () => {
+      const first = rowHmc();
+      await first.step(true);
+      const saved = first.saveState();
+      const { stepSizes, adaptations, ...rest } = saved.data;
+      const old = {
+        ...saved,
+        data: {
+          ...rest,
+          stepSize: 0.3,
+          adaptation: (adaptations as unknown[])[0],
+        },
+      };
+      expect(stepSizes).toBeDefined();
+      const resumed = rowHmc({ resume: old });
+      expect(Array.from(resumed.chainStepSizes)).toEqual([0.3, 0.3, 0.3, 0.3]);
+      await resumed.step(true);
+      // Chains that all accepted with probability 1 take the same update.
+      expect(new Set(resumed.chainStepSizes).size).toBeGreaterThan(1);
+      const bad = { ...saved, data: { ...saved.data, adaptations: [{}, {}] } };
+      expect(() => rowHmc({ resume: bad })).toThrow(
+        /resume state holds 2 step-size adaptations, expected 1 or 4/,
+      );
+    });
   });
 });

@@ -2,10 +2,17 @@ import { Rng } from '@neuralrg/tensor';
 import { DualAveraging } from './dual-averaging';
 import type { DualAveragingState } from './dual-averaging';
 import type { ObserveFunction } from './dual-observables';
+import { Metric, metricWindowEnds } from './metric';
+import type { MetricKind, MetricState } from './metric';
 import { potentialAndGradient } from './potential-gradient';
 import type { Potential } from './potential-gradient';
 import type { ChainStop, Sampler, SamplerState, SamplerStep } from './sampler';
-import { decodeFloat32Array, encodeArray, checkResumeMatches } from './state-encoding';
+import {
+  decodeFloat32Array,
+  decodeFloat64Array,
+  encodeArray,
+  checkResumeMatches,
+} from './state-encoding';
 import {
   checkChains,
   checkConfiguration,
@@ -24,6 +31,14 @@ export const DEFAULT_TARGET_ACCEPTANCE = 0.65;
 /** Default jitter: each trajectory's step size is eps times a uniform factor in [0.9, 1.1]. */
 export const DEFAULT_STEP_JITTER = 0.1;
 
+/**
+ * How warm-up adapts the step size: 'per-chain' gives every chain its own
+ * dual averaging on its own acceptance, as independent chains would have;
+ * 'shared' adapts one step size on the mean acceptance of all chains.
+ */
+export type StepSizeAdaptation = 'per-chain' | 'shared';
+export const STEP_SIZE_ADAPTATIONS: readonly StepSizeAdaptation[] = ['per-chain', 'shared'];
+
 /** Options of {@link Hmc}. */
 export interface HmcOptions {
   /** U(q) per row; the target density is exp(-U). */
@@ -35,6 +50,16 @@ export interface HmcOptions {
   initial: Float32Array;
   /** Starting leapfrog step size (adapted during warm-up), > 0. */
   stepSize: number;
+  /** Default 'per-chain'. */
+  stepSizeAdaptation?: StepSizeAdaptation;
+  /**
+   * The metric (see {@link MetricKind}); default 'identity'. 'diagonal'
+   * and 'dense' are estimated in warm-up windows laid out by
+   * {@link metricWindowEnds} over `warmupSteps`.
+   */
+  metric?: MetricKind;
+  /** The planned warm-up length in steps; needed by a metric other than 'identity'. */
+  warmupSteps?: number;
   /** Leapfrog steps per trajectory; with `trajectoryLength`, the most per trajectory. */
   leapfrogSteps?: number;
   /**
@@ -67,12 +92,19 @@ export interface HmcOptions {
  * Hamiltonian Monte Carlo (S. Duane, A. D. Kennedy, B. J. Pendleton and
  * D. Roweth, Phys. Lett. B 195, 216 (1987); R. M. Neal, "MCMC using
  * Hamiltonian dynamics", 2011) on a differentiable potential U, with
- * H(q, p) = U(q) + |p|^2 / 2, unit mass. Each step draws p ~ N(0, 1),
+ * H(q, p) = U(q) + p^T Sigma p / 2 for a metric Sigma (unit mass by
+ * default; {@link Metric} estimates one in warm-up). Each step draws
+ * p ~ N(0, Sigma^-1),
  * runs `leapfrogSteps` leapfrog steps of size eps (jittered; or as many
  * as make up `trajectoryLength`), and
  * accepts the end point with probability min(1, exp(H_0 - H_1)), chain by
  * chain, all chains as one batch through tfjs. During warm-up, eps adapts
- * by dual averaging toward the target mean acceptance.
+ * by dual averaging toward the target acceptance: by default each chain's
+ * eps on its own acceptance, so that a chain that starts in a stiffer
+ * region than the others gets a step it can move with. Each eps is fixed
+ * after warm-up, which keeps every chain an exact sampler. With
+ * `trajectoryLength`, chains whose trajectories need fewer leapfrog steps
+ * stop early while the batch finishes the others.
  *
  * A trajectory that ends at U = +Infinity is rejected. One that ends at a
  * NaN (or -Infinity) potential is, during warm-up, a divergence of the
@@ -96,8 +128,13 @@ export class Hmc implements Sampler {
   private leapfrogTotal = 0;
   private trajectories = 0;
   private readonly jitter: number;
-  private readonly adaptation: DualAveraging;
-  private stepSize: number;
+  private readonly adaptationMode: StepSizeAdaptation;
+  /** One dual averaging per chain ('per-chain'), or one for all ('shared'). */
+  private readonly adaptations: DualAveraging[];
+  private readonly stepSizes: Float64Array;
+  private readonly metric: Metric;
+  private readonly warmupSteps: number;
+  private readonly windowEnds: number[];
   private adapting: boolean;
   private position: Float32Array;
   private values: Float64Array;
@@ -146,28 +183,71 @@ export class Hmc implements Sampler {
         : `HMC trajectory of length ${this.trajectoryLength.toFixed(3)} ` +
           `(at most ${this.leapfrogSteps} leapfrog steps)`;
 
+    const mode = options.stepSizeAdaptation ?? 'per-chain';
+    if (!STEP_SIZE_ADAPTATIONS.includes(mode)) {
+      throw new RangeError(
+        `stepSizeAdaptation must be one of ${STEP_SIZE_ADAPTATIONS.join(', ')}, got ${String(mode)}`,
+      );
+    }
+    this.adaptationMode = mode;
+    const adapters = mode === 'per-chain' ? this.chains : 1;
+    const metricKind = options.metric ?? 'identity';
+    const plannedWarmup =
+      options.resume !== undefined && typeof options.resume.data.warmupSteps === 'number'
+        ? options.resume.data.warmupSteps
+        : options.warmupSteps;
+    if (metricKind !== 'identity' && plannedWarmup === undefined) {
+      throw new RangeError(
+        `metric '${metricKind}' needs warmupSteps, the planned warm-up length, got undefined`,
+      );
+    }
+    this.warmupSteps = checkInteger('warmupSteps', plannedWarmup ?? 0, 0);
+    this.windowEnds = metricKind === 'identity' ? [] : metricWindowEnds(this.warmupSteps);
+    this.metric = new Metric(
+      metricKind,
+      this.dim,
+      options.resume?.data.metric as MetricState | undefined,
+    );
+
     const saved = options.resume;
     if (saved !== undefined) {
       checkResumeMatches(saved, this.kind, this.chains);
       this.rng = new Rng(saved.rng);
       this.position = decodeFloat32Array('position', saved.data.position, this.chains * this.dim);
-      this.stepSize = checkPositive('stepSize', saved.data.stepSize);
+      // States saved before per-chain adaptation hold one stepSize and one adaptation.
+      this.stepSizes =
+        typeof saved.data.stepSize === 'number'
+          ? new Float64Array(this.chains).fill(checkPositive('stepSize', saved.data.stepSize))
+          : decodeFloat64Array('stepSizes', saved.data.stepSizes, this.chains);
+      this.stepSizes.forEach((eps) => checkPositive('stepSizes', eps));
       this.adapting = saved.data.adapting === true;
-      this.adaptation = new DualAveraging(
-        this.stepSize,
-        target,
-        saved.data.adaptation as DualAveragingState,
+      const states = (
+        Array.isArray(saved.data.adaptations) ? saved.data.adaptations : [saved.data.adaptation]
+      ) as DualAveragingState[];
+      if (states.length !== 1 && states.length !== adapters) {
+        throw new RangeError(
+          `resume state holds ${states.length} step-size adaptations, expected 1 or ${adapters}`,
+        );
+      }
+      this.adaptations = Array.from(
+        { length: adapters },
+        (_, a) =>
+          new DualAveraging(this.stepSizes[a], target, states[states.length === 1 ? 0 : a]),
       );
       this.steps = saved.step;
       this.stops = [...saved.stopped];
       this.divergences = typeof saved.data.divergences === 'number' ? saved.data.divergences : 0;
     } else {
       checkConfiguration('initial', options.initial, this.chains, this.dim, 'variables');
-      this.stepSize = checkPositive('stepSize', options.stepSize);
+      const stepSize = checkPositive('stepSize', options.stepSize);
+      this.stepSizes = new Float64Array(this.chains).fill(stepSize);
       this.rng = new Rng(checkInteger('seed', options.seed ?? 1, 0));
       this.position = Float32Array.from(options.initial);
       this.adapting = true;
-      this.adaptation = new DualAveraging(this.stepSize, target);
+      this.adaptations = Array.from(
+        { length: adapters },
+        () => new DualAveraging(stepSize, target),
+      );
       this.steps = 0;
       this.stops = [];
     }
@@ -197,18 +277,36 @@ export class Hmc implements Sampler {
     return this.stops;
   }
 
-  /** The leapfrog step size in use (the dual-averaged one after warm-up). */
+  /** The median over live chains of the step size in use (the dual-averaged one after warm-up). */
   get currentStepSize(): number {
-    return this.stepSize;
+    return median(this.liveStepSizes());
+  }
+
+  /** Each chain's step size in use. */
+  get chainStepSizes(): Float64Array {
+    return Float64Array.from(this.stepSizes);
   }
 
   async step(adapt: boolean): Promise<SamplerStep> {
     if (!adapt && this.adapting) {
       this.adapting = false;
-      this.stepSize = this.adaptation.finalStepSize;
+      for (let c = 0; c < this.chains; c++) this.stepSizes[c] = this.adapterOf(c).finalStepSize;
     }
     const { chains, dim } = this;
-    const epsilon = this.stepSize * (1 + this.jitter * (2 * this.rng.uniform() - 1));
+    const epsilon = new Float64Array(chains);
+    const steps = new Int32Array(chains);
+    for (let c = 0; c < chains; c++) {
+      epsilon[c] = this.stepSizes[c] * (1 + this.jitter * (2 * this.rng.uniform() - 1));
+      steps[c] =
+        this.trajectoryLength === undefined
+          ? this.leapfrogSteps
+          : Math.min(
+              this.leapfrogSteps,
+              Math.max(1, Math.round(this.trajectoryLength / epsilon[c])),
+            );
+      this.leapfrogTotal += steps[c];
+    }
+    this.trajectories += 1;
 
     const momentum = this.rng.fillNormal(new Float32Array(chains * dim));
     const startEnergy = this.hamiltonian(this.values, momentum);
@@ -216,18 +314,26 @@ export class Hmc implements Sampler {
     const p = momentum;
     let gradient = this.gradient;
     let values = this.values;
-    for (let k = 0; k < q.length; k++) p[k] -= 0.5 * epsilon * gradient[k];
-    const steps =
-      this.trajectoryLength === undefined
-        ? this.leapfrogSteps
-        : Math.min(this.leapfrogSteps, Math.max(1, Math.round(this.trajectoryLength / epsilon)));
-    this.leapfrogTotal += steps;
-    this.trajectories += 1;
-    for (let l = 1; l <= steps; l++) {
-      for (let k = 0; k < q.length; k++) q[k] += epsilon * p[k];
+    let force = this.metric.force(gradient, chains);
+    const kick = (factor: (c: number) => number) => {
+      for (let c = 0; c < chains; c++) {
+        const f = factor(c) * epsilon[c];
+        if (f === 0) continue;
+        for (let k = c * dim; k < (c + 1) * dim; k++) p[k] -= f * force[k];
+      }
+    };
+    kick(() => 0.5);
+    const longest = Math.max(...steps);
+    for (let l = 1; l <= longest; l++) {
+      // A chain whose trajectory has ended keeps its q, so its U and gradient stay put.
+      const velocity = this.metric.velocity(p, chains);
+      for (let c = 0; c < chains; c++) {
+        if (l > steps[c]) continue;
+        for (let k = c * dim; k < (c + 1) * dim; k++) q[k] += epsilon[c] * velocity[k];
+      }
       ({ values, gradient } = potentialAndGradient(this.potential, q, chains, dim));
-      const factor = l === steps ? 0.5 : 1;
-      for (let k = 0; k < q.length; k++) p[k] -= factor * epsilon * gradient[k];
+      force = this.metric.force(gradient, chains);
+      kick((c) => (l < steps[c] ? 1 : l === steps[c] ? 0.5 : 0));
     }
     const endEnergy = this.hamiltonian(values, p);
 
@@ -246,7 +352,7 @@ export class Hmc implements Sampler {
         stopped.push({
           chain: c,
           step: this.steps,
-          reason: `energy became ${values[c]} at the end of a trajectory (step size ${epsilon})`,
+          reason: `energy became ${values[c]} at the end of a trajectory (step size ${epsilon[c]})`,
         });
         this.live[c] = false;
         continue;
@@ -261,7 +367,10 @@ export class Hmc implements Sampler {
       }
     }
     this.stops.push(...stopped);
-    if (adapt) this.stepSize = this.adaptation.update(meanOfFinite(acceptance));
+    if (adapt) {
+      this.adapt(acceptance);
+      this.adaptMetric();
+    }
     return { step: this.steps, acceptance, observables: this.observeLive(), stopped };
   }
 
@@ -276,13 +385,22 @@ export class Hmc implements Sampler {
   }
 
   settings(): Record<string, number | string | boolean> {
+    const live = this.liveStepSizes();
+    const adapted = this.adaptations.map((a) => a.finalStepSize);
     return {
-      stepSize: this.stepSize,
-      adaptedStepSize: this.adaptation.finalStepSize,
+      stepSizeAdaptation: this.adaptationMode,
+      stepSize: median(live),
+      ...(this.adaptationMode === 'per-chain'
+        ? { stepSizeMin: Math.min(...live), stepSizeMax: Math.max(...live) }
+        : {}),
+      adaptedStepSize: median(adapted),
       leapfrogSteps: this.leapfrogSteps,
-      meanLeapfrogSteps: this.trajectories > 0 ? this.leapfrogTotal / this.trajectories : 0,
+      meanLeapfrogSteps:
+        this.trajectories > 0 ? this.leapfrogTotal / (this.trajectories * this.chains) : 0,
       ...(this.trajectoryLength === undefined ? {} : { trajectoryLength: this.trajectoryLength }),
-      targetAcceptance: this.adaptation.targetAcceptance,
+      metric: this.metric.kind,
+      metricUpdates: this.metric.updates,
+      targetAcceptance: this.adaptations[0].targetAcceptance,
       jitter: this.jitter,
       adapting: this.adapting,
       warmupDivergences: this.divergences,
@@ -298,15 +416,58 @@ export class Hmc implements Sampler {
       stopped: [...this.stops],
       data: {
         position: encodeArray(this.position),
-        stepSize: this.stepSize,
+        stepSizes: encodeArray(this.stepSizes),
         adapting: this.adapting,
-        adaptation: this.adaptation.saveState(),
+        adaptations: this.adaptations.map((a) => a.saveState()),
+        metric: this.metric.saveState(),
+        warmupSteps: this.warmupSteps,
         divergences: this.divergences,
       },
     };
   }
 
   dispose(): void {}
+
+  private adapterOf(chain: number): DualAveraging {
+    return this.adaptations[this.adaptationMode === 'per-chain' ? chain : 0];
+  }
+
+  /** One warm-up update: each chain on its own acceptance, or one on their mean. */
+  private adapt(acceptance: Float64Array): void {
+    if (this.adaptationMode === 'shared') {
+      this.stepSizes.fill(this.adaptations[0].update(meanOfFinite(acceptance)));
+      return;
+    }
+    for (let c = 0; c < this.chains; c++) {
+      if (this.live[c] && Number.isFinite(acceptance[c])) {
+        this.stepSizes[c] = this.adaptations[c].update(acceptance[c]);
+      }
+    }
+  }
+
+  /**
+   * Feeds the metric's window with the positions after a warm-up step, and
+   * at a window's end re-estimates it and restarts the step-size
+   * adaptation from the current step sizes, since the step a new metric
+   * allows differs from the old one's.
+   */
+  private adaptMetric(): void {
+    if (this.windowEnds.length === 0) return;
+    const step = this.steps;
+    const first = Math.floor(0.15 * this.warmupSteps);
+    if (step <= first || step > this.windowEnds[this.windowEnds.length - 1]) return;
+    this.metric.accumulate(this.position, this.live);
+    if (!this.windowEnds.includes(step) || !this.metric.endWindow()) return;
+    const target = this.adaptations[0].targetAcceptance;
+    for (let a = 0; a < this.adaptations.length; a++) {
+      this.adaptations[a] = new DualAveraging(this.stepSizes[a], target);
+    }
+  }
+
+  private liveStepSizes(): number[] {
+    const live = Array.from(this.stepSizes).filter((_, c) => this.live[c]);
+    return live.length > 0 ? live : Array.from(this.stepSizes);
+  }
 
   private hamiltonian(values: Float64Array, momentum: Float32Array): Float64Array {
     const energy = new Float64Array(this.chains);
@@ -327,6 +488,13 @@ export class Hmc implements Sampler {
     }
     return observed;
   }
+}
+
+/** The median of a non-empty list. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Mean of the finite entries; 0 when there are none. */

@@ -7,8 +7,16 @@ export type { SamplingRecord } from './sampling-record';
 export { summariseRun } from './sampler-summary';
 export type { ObservableReport, SamplerSummary } from './sampler-summary';
 
-export { Hmc, DEFAULT_LEAPFROG_STEPS, DEFAULT_STEP_JITTER, DEFAULT_TARGET_ACCEPTANCE } from './hmc';
-export type { HmcOptions } from './hmc';
+export {
+  Hmc,
+  DEFAULT_LEAPFROG_STEPS,
+  DEFAULT_STEP_JITTER,
+  DEFAULT_TARGET_ACCEPTANCE,
+  STEP_SIZE_ADAPTATIONS,
+} from './hmc';
+export type { HmcOptions, StepSizeAdaptation } from './hmc';
+export { Metric, METRIC_KINDS, MIN_METRIC_WARMUP, choleskyLower, metricWindowEnds } from './metric';
+export type { MetricKind, MetricState } from './metric';
 export { DualAveraging } from './dual-averaging';
 export type { DualAveragingState } from './dual-averaging';
 export { LATENT_TRAJECTORY_LENGTH, latentHmc, latentPotential } from './latent-hmc';

@@ -5,6 +5,8 @@ import { dualIsingObservables } from './dual-observables';
 import { dualFromSpins } from './dual-start';
 import { FlowMetropolis } from './flow-metropolis';
 import { Hmc } from './hmc';
+import type { StepSizeAdaptation } from './hmc';
+import type { MetricKind } from './metric';
 import { IsingMetropolis } from './ising-metropolis';
 import { IsingWolff } from './ising-wolff';
 import { latentHmc } from './latent-hmc';
@@ -32,6 +34,11 @@ export interface IsingSamplerSetup {
   stepSize?: number;
   leapfrogSteps?: number;
   targetAcceptance?: number;
+  /** HMC and latent HMC: see {@link StepSizeAdaptation}. */
+  stepSizeAdaptation?: StepSizeAdaptation;
+  /** HMC and latent HMC: the metric, adapted over `warmupSteps` (see {@link MetricKind}). */
+  metric?: MetricKind;
+  warmupSteps?: number;
   proposalBatch?: number;
   resume?: SamplerState;
 }
@@ -84,6 +91,9 @@ export function createIsingSampler(kind: SamplerKind, setup: IsingSamplerSetup):
     stepSize: setup.stepSize ?? DEFAULT_HMC_STEP_SIZE,
     leapfrogSteps: setup.leapfrogSteps,
     targetAcceptance: setup.targetAcceptance,
+    stepSizeAdaptation: setup.stepSizeAdaptation,
+    metric: setup.metric,
+    warmupSteps: setup.warmupSteps,
     observe,
     observableNames,
     resume,

@@ -52,6 +52,8 @@ const FIXED_ON_RESUME = [
   'engine',
   'leapfrog',
   'stepSize',
+  'stepSizeAdaptation',
+  'metric',
   'proposalBatch',
   'warmup',
 ] as const;
@@ -112,6 +114,9 @@ function planRun(flags: SampleFlags): {
     const count = (flag: string, min: number) => (text: string) => integerFlag(flag, text, min);
     const settings: SamplingSettings = {
       ...saved.settings,
+      // Runs saved before these settings existed adapted one shared step size, unit metric.
+      stepSizeAdaptation: saved.settings.stepSizeAdaptation ?? 'shared',
+      metric: saved.settings.metric ?? 'identity',
       sweeps: optionalFlag(flags.sweeps, saved.settings.sweeps, count('--sweeps', 2)),
       seconds: optionalFlag(flags.seconds, saved.settings.seconds, (t) =>
         positiveFlag('--seconds', t),

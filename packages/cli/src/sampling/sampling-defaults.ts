@@ -1,5 +1,9 @@
 import type { BackendName } from '@neuralrg/tensor';
-import type { LatticeEnginePreference } from '@neuralrg/samplers';
+import type {
+  LatticeEnginePreference,
+  MetricKind,
+  StepSizeAdaptation,
+} from '@neuralrg/samplers';
 
 /** Defaults of `neuralrg sample` and `neuralrg compare-samplers`. */
 export interface SamplingDefaults {
@@ -20,6 +24,8 @@ export interface SamplingDefaults {
   engine: LatticeEnginePreference;
   leapfrog: number;
   stepSize: number;
+  stepSizeAdaptation: StepSizeAdaptation;
+  metric: MetricKind;
   proposalBatch: number;
 }
 
@@ -40,6 +46,8 @@ export const SAMPLING_DEFAULTS: Readonly<SamplingDefaults> = Object.freeze({
   engine: 'auto',
   leapfrog: 10,
   stepSize: 0.1,
+  stepSizeAdaptation: 'per-chain',
+  metric: 'identity',
   proposalBatch: 256,
 });
 

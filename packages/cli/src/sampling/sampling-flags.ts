@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
 import { BACKENDS } from '@neuralrg/tensor';
 import type { BackendName } from '@neuralrg/tensor';
-import { LATTICE_ENGINES } from '@neuralrg/samplers';
-import type { LatticeEnginePreference, SamplerKind } from '@neuralrg/samplers';
+import { LATTICE_ENGINES, METRIC_KINDS, STEP_SIZE_ADAPTATIONS } from '@neuralrg/samplers';
+import type {
+  LatticeEnginePreference,
+  MetricKind,
+  SamplerKind,
+  StepSizeAdaptation,
+} from '@neuralrg/samplers';
 import { choiceFlag, integerFlag, optionalFlag, positiveFlag } from '../flag-values';
 import { SAMPLING_DEFAULTS } from './sampling-defaults';
 
@@ -20,6 +25,8 @@ export interface SamplingFlags {
   engine?: string;
   leapfrog?: string;
   stepSize?: string;
+  stepSizeAdaptation?: string;
+  metric?: string;
   proposalBatch?: string;
   progress?: boolean;
   json?: boolean;
@@ -37,6 +44,8 @@ export interface SamplingSettings {
   engine: LatticeEnginePreference;
   leapfrog: number;
   stepSize: number;
+  stepSizeAdaptation: StepSizeAdaptation;
+  metric: MetricKind;
   proposalBatch: number;
 }
 
@@ -59,6 +68,12 @@ export function samplingSettings(flags: SamplingFlags): SamplingSettings {
     engine: choiceFlag('--engine', flags.engine ?? d.engine, LATTICE_ENGINES),
     leapfrog: optionalFlag(flags.leapfrog, d.leapfrog, count('--leapfrog', 1)),
     stepSize: optionalFlag(flags.stepSize, d.stepSize, (t) => positiveFlag('--step-size', t)),
+    stepSizeAdaptation: choiceFlag(
+      '--step-size-adaptation',
+      flags.stepSizeAdaptation ?? d.stepSizeAdaptation,
+      STEP_SIZE_ADAPTATIONS,
+    ),
+    metric: choiceFlag('--metric', flags.metric ?? d.metric, METRIC_KINDS),
     proposalBatch: optionalFlag(flags.proposalBatch, d.proposalBatch, count('--proposal-batch', 1)),
   };
 }
@@ -95,6 +110,16 @@ export function withSamplingOptions(command: Command): Command {
     .option(
       '--step-size <eps>',
       `starting HMC step size, adapted in warm-up (default ${d.stepSize})`,
+    )
+    .option(
+      '--step-size-adaptation <how>',
+      'HMC warm-up: per-chain (each chain its own step size) or shared ' +
+        `(default ${d.stepSizeAdaptation})`,
+    )
+    .option(
+      '--metric <kind>',
+      `HMC metric: ${METRIC_KINDS.join(', ')}; diagonal and dense are estimated ` +
+        `in warm-up (default ${d.metric})`,
     )
     .option('--proposal-batch <n>', `flow proposals per pass (default ${d.proposalBatch})`)
     .option('--json', 'print the results as one JSON document on stdout instead of a table')

@@ -329,6 +329,66 @@ describe('neuralrg sample', () => {
     expect(fs.existsSync(path.join(dir, 'sample.json'))).toBe(true);
   });
 
+  it('runs HMC with an adapted dense metric, and resumes an HMC run saved before per-chain step sizes', async () => {
+    const dir = path.join(temporaryFolder(), 'dense');
+    const dense = await runCli([
+      'sample',
+      '--sampler',
+      'hmc',
+      '--L',
+      '4',
+      '--T',
+      'Tc',
+      ...QUICK.filter((_, i, all) => all[i - 1] !== '--warmup' && all[i] !== '--warmup'),
+      '--warmup',
+      '40',
+      '--metric',
+      'dense',
+      '--out',
+      dir,
+      '--json',
+    ]);
+    expect(dense.code).toBe(0);
+    const settings = (JSON.parse(dense.stdout) as SamplersReport).samplers[0].settings;
+    expect(settings).toMatchObject({
+      metric: 'dense',
+      metricUpdates: 3,
+      stepSizeAdaptation: 'per-chain',
+    });
+
+    // The layout of state.json before this release: one step size and one
+    // adaptation, and no such settings.
+    const old = path.join(temporaryFolder(), 'old');
+    expect(
+      (
+        await runCli(['sample', '--sampler', 'hmc', '--L', '4', '--T', 'Tc', ...QUICK, '--out', old])
+      ).code,
+    ).toBe(0);
+    const file = path.join(old, 'state.json');
+    const state = JSON.parse(fs.readFileSync(file, 'utf8')) as SampleState;
+    const { stepSizes, adaptations, metric, warmupSteps, ...data } = state.samplerState.data;
+    expect([stepSizes, metric, warmupSteps].every((v) => v !== undefined)).toBe(true);
+    state.samplerState.data = {
+      ...data,
+      stepSize: 0.25,
+      adaptation: (adaptations as unknown[])[0],
+    };
+    const { stepSizeAdaptation, metric: metricSetting, ...oldSettings } = state.settings;
+    expect([stepSizeAdaptation, metricSetting]).toEqual(['per-chain', 'identity']);
+    state.settings = oldSettings as SampleState['settings'];
+    fs.writeFileSync(file, JSON.stringify(state));
+    const resumed = await runCli(['sample', '--resume', old, '--sweeps', '60', '--no-progress', '--json']);
+    expect(resumed.stderr).toMatch(/^neuralrg: resuming at step 40 of ising L=4 [^\n]*\n$/);
+    expect(resumed.code).toBe(0);
+    const summary = (JSON.parse(resumed.stdout) as SamplersReport).samplers[0];
+    expect(summary.steps).toBe(60);
+    expect(summary.settings).toMatchObject({
+      stepSizeAdaptation: 'shared',
+      metric: 'identity',
+      stepSize: 0.25,
+    });
+  });
+
   it.each([
     [
       ['--sampler', 'wolff', '--L', '4', '--T', 'Tc', '--chains', '0'],
@@ -349,6 +409,14 @@ describe('neuralrg sample', () => {
     [
       ['--sampler', 'latent-hmc', '--L', '4', '--T', 'Tc'],
       /sampler 'latent-hmc' needs a trained flow: give --flow/,
+    ],
+    [
+      ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--metric', 'full'],
+      /--metric must be one of identity, diagonal, dense, got 'full'/,
+    ],
+    [
+      ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--step-size-adaptation', 'each'],
+      /--step-size-adaptation must be one of per-chain, shared, got 'each'/,
     ],
     [['--sampler', 'wolff', '--L', '5', '--T', 'Tc'], /--L must be an even integer >= 2, got '5'/],
     [['--sampler', 'wolff', '--T', 'Tc'], /--L is required/],

@@ -272,4 +272,85 @@ describe('latent-space HMC', () => {
     }
     dual.dispose();
   });
+
+  describe('with global moves from the prior', () => {
+    /**
+     * Two narrow Gaussians at x = -3 and x = +3 (width 0.5) in each of two
+     * variables, with weights 1/4 and 3/4: U(x) = -sum_i ln(w_- N(x_i; -3)
+     * + w_+ N(x_i; 3)). HMC alone does not cross the barrier between them
+     * (18 nats high); the flow x = 4 z covers both.
+     */
+    const center = 3;
+    const width = 0.5;
+    const bimodal = (x: Tensor2D): Tensor1D =>
+      tf.tidy(() => {
+        const minus = tf.sub(tf.log(0.25), tf.div(tf.square(tf.add(x, center)), 2 * width * width));
+        const plus = tf.sub(tf.log(0.75), tf.div(tf.square(tf.sub(x, center)), 2 * width * width));
+        return tf.neg(tf.sum(tf.logSumExp(tf.stack([minus, plus]), 0), 1)) as Tensor1D;
+      });
+    const positive = (x: Float32Array, chains: number) => ({
+      positive: Float64Array.from({ length: chains }, (_, c) => (x[2 * c] > 0 ? 1 : 0)),
+    });
+    const flow = new Flow(new AffineBijector(Float32Array.from([4, 4]), new Float32Array(2)));
+    // Every chain starts in the left mode: z = -0.75 maps to x = -3.
+    const initial = new Float32Array(16 * 2).fill(-0.75);
+    const make = (globalEvery?: number) =>
+      latentHmc({
+        flow,
+        energy: bimodal,
+        chains: 16,
+        stepSize: 0.05,
+        leapfrogSteps: 10,
+        seed: 8,
+        initial,
+        globalEvery,
+        observe: positive,
+        observableNames: ['positive'],
+      });
+
+    it('reach the other mode and weigh both exactly, where trajectories alone stay put', async () => {
+      const local = make();
+      const { record } = await runSampler(local, { warmup: 50, steps: 100 });
+      const seen = record.series.positive.flat();
+      expect(seen.every((v) => v === 0)).toBe(true);
+
+      const sampler = make(1);
+      // The weight of the right mode in the first variable is exactly 3/4.
+      const summary = await expectExact(sampler, { positive: 0.75 }, 100, 400);
+      expect(summary.stepUnit).toMatch(/then a global move: z drawn from the prior$/);
+      const acceptance = summary.settings.globalAcceptance as number;
+      // Proposals from N(0, 16) per variable land within the modes' width
+      // (about sqrt(2 pi) 0.5 r(3) = 0.09 of their mass per variable), so a
+      // few in a hundred are accepted.
+      expect(acceptance).toBeGreaterThan(0.005);
+      expect(acceptance).toBeLessThan(0.2);
+      expect(summary.settings.globalProposals).toBe(16 * 500);
+    });
+
+    it('resume exactly and refuse a bad globalEvery', async () => {
+      const straight = make(2);
+      const first = make(2);
+      for (let s = 0; s < 3; s++) {
+        await straight.step(true);
+        await first.step(true);
+      }
+      const resumed = latentHmc({
+        flow,
+        energy: bimodal,
+        chains: 16,
+        stepSize: 0.05,
+        leapfrogSteps: 10,
+        seed: 8,
+        globalEvery: 2,
+        observe: positive,
+        observableNames: ['positive'],
+        resume: JSON.parse(JSON.stringify(first.saveState())),
+      });
+      for (let s = 3; s < 7; s++) {
+        expect(await resumed.step(false)).toEqual(await straight.step(false));
+      }
+      expect(resumed.settings().globalProposals).toBe(straight.settings().globalProposals);
+      expect(() => make(1.5)).toThrow(/globalEvery must be an integer >= 0, got 1.5/);
+    });
+  });
 });

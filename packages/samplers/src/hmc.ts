@@ -39,6 +39,18 @@ export const DEFAULT_STEP_JITTER = 0.1;
 export type StepSizeAdaptation = 'per-chain' | 'shared';
 export const STEP_SIZE_ADAPTATIONS: readonly StepSizeAdaptation[] = ['per-chain', 'shared'];
 
+/** An independence proposal for {@link HmcOptions.globalMoves}. */
+export interface GlobalMoves {
+  /** Trajectories per global move, a positive integer. */
+  every: number;
+  /** Draws `rows` proposals, rows x dim. */
+  draw: (rng: Rng, rows: number) => Float32Array;
+  /** ln r(q) per row, up to a constant. */
+  logDensity: (q: Float32Array, rows: number) => Float64Array;
+  /** What the proposals are, for stepUnit. */
+  description: string;
+}
+
 /** Options of {@link Hmc}. */
 export interface HmcOptions {
   /** U(q) per row; the target density is exp(-U). */
@@ -60,6 +72,14 @@ export interface HmcOptions {
   metric?: MetricKind;
   /** The planned warm-up length in steps; needed by a metric other than 'identity'. */
   warmupSteps?: number;
+  /**
+   * Global moves: after every `every`-th trajectory, each chain also
+   * proposes q' drawn from a fixed density r (independent of q) and
+   * accepts it with probability min(1, exp(U(q) - U(q') + ln r(q) -
+   * ln r(q'))). Latent HMC uses the flow's prior, so that a chain caught
+   * where the flow is poor can jump out.
+   */
+  globalMoves?: GlobalMoves;
   /** Leapfrog steps per trajectory; with `trajectoryLength`, the most per trajectory. */
   leapfrogSteps?: number;
   /**
@@ -116,7 +136,7 @@ export class Hmc implements Sampler {
   readonly kind: 'hmc' | 'latent-hmc';
   readonly chains: number;
   readonly observableNames: readonly string[];
-  readonly stepUnit: string;
+  stepUnit: string;
   readonly engine: string;
   private readonly dim: number;
   private readonly potential: Potential;
@@ -143,6 +163,9 @@ export class Hmc implements Sampler {
   private readonly stops: ChainStop[];
   private steps: number;
   private divergences = 0;
+  private readonly globalMoves: GlobalMoves | undefined;
+  private globalProposals = 0;
+  private globalAccepted = 0;
 
   /**
    * @throws RangeError for zero chains, a step size <= 0, a bad
@@ -209,6 +232,15 @@ export class Hmc implements Sampler {
       options.resume?.data.metric as MetricState | undefined,
     );
 
+    this.globalMoves = options.globalMoves;
+    if (this.globalMoves !== undefined) {
+      checkInteger('globalMoves.every', this.globalMoves.every, 1);
+      this.stepUnit +=
+        this.globalMoves.every === 1
+          ? `, then ${this.globalMoves.description}`
+          : `, and every ${this.globalMoves.every}th ${this.globalMoves.description}`;
+    }
+
     const saved = options.resume;
     if (saved !== undefined) {
       checkResumeMatches(saved, this.kind, this.chains);
@@ -237,6 +269,8 @@ export class Hmc implements Sampler {
       this.steps = saved.step;
       this.stops = [...saved.stopped];
       this.divergences = typeof saved.data.divergences === 'number' ? saved.data.divergences : 0;
+      this.globalProposals = Number(saved.data.globalProposals ?? 0);
+      this.globalAccepted = Number(saved.data.globalAccepted ?? 0);
     } else {
       checkConfiguration('initial', options.initial, this.chains, this.dim, 'variables');
       const stepSize = checkPositive('stepSize', options.stepSize);
@@ -367,10 +401,11 @@ export class Hmc implements Sampler {
       }
     }
     this.stops.push(...stopped);
-    if (adapt) {
-      this.adapt(acceptance);
-      this.adaptMetric();
+    if (adapt) this.adapt(acceptance);
+    if (this.globalMoves !== undefined && this.steps % this.globalMoves.every === 0) {
+      this.globalMove(this.globalMoves);
     }
+    if (adapt) this.adaptMetric();
     return { step: this.steps, acceptance, observables: this.observeLive(), stopped };
   }
 
@@ -404,6 +439,14 @@ export class Hmc implements Sampler {
       jitter: this.jitter,
       adapting: this.adapting,
       warmupDivergences: this.divergences,
+      ...(this.globalMoves === undefined
+        ? {}
+        : {
+            globalEvery: this.globalMoves.every,
+            globalProposals: this.globalProposals,
+            globalAcceptance:
+              this.globalProposals > 0 ? this.globalAccepted / this.globalProposals : 0,
+          }),
     };
   }
 
@@ -422,11 +465,36 @@ export class Hmc implements Sampler {
         metric: this.metric.saveState(),
         warmupSteps: this.warmupSteps,
         divergences: this.divergences,
+        globalProposals: this.globalProposals,
+        globalAccepted: this.globalAccepted,
       },
     };
   }
 
   dispose(): void {}
+
+  /**
+   * One independence proposal per live chain. Rejected when U(q') is not
+   * finite; never stops a chain, since the proposal, not the chain, is at fault.
+   */
+  private globalMove(moves: GlobalMoves): void {
+    const { chains, dim } = this;
+    const proposal = moves.draw(this.rng, chains);
+    const proposed = potentialAndGradient(this.potential, proposal, chains, dim);
+    const current = moves.logDensity(this.position, chains);
+    const fresh = moves.logDensity(proposal, chains);
+    for (let c = 0; c < chains; c++) {
+      if (!this.live[c]) continue;
+      this.globalProposals += 1;
+      const value = proposed.values[c];
+      const logRatio = this.values[c] - value + current[c] - fresh[c];
+      if (!Number.isFinite(value) || !(Math.log(this.rng.uniform()) < logRatio)) continue;
+      this.globalAccepted += 1;
+      this.position.set(proposal.subarray(c * dim, (c + 1) * dim), c * dim);
+      this.gradient.set(proposed.gradient.subarray(c * dim, (c + 1) * dim), c * dim);
+      this.values[c] = value;
+    }
+  }
 
   private adapterOf(chain: number): DualAveraging {
     return this.adaptations[this.adaptationMode === 'per-chain' ? chain : 0];

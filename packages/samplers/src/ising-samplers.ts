@@ -39,6 +39,8 @@ export interface IsingSamplerSetup {
   /** HMC and latent HMC: the metric, adapted over `warmupSteps` (see {@link MetricKind}). */
   metric?: MetricKind;
   warmupSteps?: number;
+  /** Latent HMC: a global move from the prior after every so many trajectories; 0 for none. */
+  globalEvery?: number;
   proposalBatch?: number;
   resume?: SamplerState;
 }
@@ -117,7 +119,7 @@ export function createIsingSampler(kind: SamplerKind, setup: IsingSamplerSetup):
     );
   }
   if (kind === 'latent-hmc') {
-    return latentHmc({ ...hmcOptions, flow, energy, seed });
+    return latentHmc({ ...hmcOptions, flow, energy, seed, globalEvery: setup.globalEvery });
   }
   return new FlowMetropolis({
     flow,

@@ -29,6 +29,12 @@ export interface LatentHmcOptions extends Omit<
   initial?: Float32Array;
   /** Observables of physical configurations x = g(z). */
   observe?: ObserveFunction;
+  /**
+   * After every `globalEvery`-th trajectory, a global move: z' drawn from
+   * the prior N(0, 1), accepted by the Metropolis-Hastings ratio of an
+   * independence proposal. Off (0) by default.
+   */
+  globalEvery?: number;
 }
 
 /**
@@ -56,10 +62,16 @@ export function latentPotential(flow: Flow, energy: (x: Tensor2D) => Tensor1D): 
  * given, z is drawn from the prior with a generator seeded by `seed`, and
  * the HMC generator is seeded by seed + 1.
  *
+ * With `globalEvery`, trajectories alternate with independence proposals
+ * from the prior, as local and flow moves alternate in M. Gabrie, G. M.
+ * Rotskoff and E. Vanden-Eijnden, PNAS 119, e2109420119 (2022): the local
+ * moves carry a chain through regions the flow describes poorly, and the
+ * global ones move it between regions the trajectories rarely cross.
+ *
  * @throws as Hmc; RangeError for a bad seed.
  */
 export function latentHmc(options: LatentHmcOptions): Hmc {
-  const { flow, energy, observe, initial, ...rest } = options;
+  const { flow, energy, observe, initial, globalEvery, ...rest } = options;
   const seed = checkInteger('seed', options.seed ?? 1, 0);
   const chains = options.chains;
   const dim = flow.dim;
@@ -82,5 +94,19 @@ export function latentHmc(options: LatentHmcOptions): Hmc {
     observe:
       observe === undefined ? undefined : (z, rows, rng) => observe(toPhysical(z, rows), rows, rng),
     engine: options.engine ?? 'tfjs (flow gradient)',
+    globalMoves:
+      globalEvery === undefined || globalEvery === 0
+        ? undefined
+        : {
+            every: checkInteger('globalEvery', globalEvery, 0),
+            draw: (rng, rows) => rng.fillNormal(new Float32Array(rows * dim)),
+            logDensity: (z, rows) =>
+              Float64Array.from({ length: rows }, (_, c) => {
+                let sum = 0;
+                for (let k = c * dim; k < (c + 1) * dim; k++) sum += z[k] * z[k];
+                return -0.5 * sum;
+              }),
+            description: 'a global move: z drawn from the prior',
+          },
   });
 }

@@ -54,6 +54,7 @@ const FIXED_ON_RESUME = [
   'stepSize',
   'stepSizeAdaptation',
   'metric',
+  'globalEvery',
   'proposalBatch',
   'warmup',
 ] as const;
@@ -117,6 +118,7 @@ function planRun(flags: SampleFlags): {
       // Runs saved before these settings existed adapted one shared step size, unit metric.
       stepSizeAdaptation: saved.settings.stepSizeAdaptation ?? 'shared',
       metric: saved.settings.metric ?? 'identity',
+      globalEvery: saved.settings.globalEvery ?? 0,
       sweeps: optionalFlag(flags.sweeps, saved.settings.sweeps, count('--sweeps', 2)),
       seconds: optionalFlag(flags.seconds, saved.settings.seconds, (t) =>
         positiveFlag('--seconds', t),

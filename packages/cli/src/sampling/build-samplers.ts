@@ -75,6 +75,7 @@ export function buildSampler(
       stepSizeAdaptation: settings.stepSizeAdaptation,
       metric: settings.metric,
       warmupSteps: settings.warmup,
+      globalEvery: settings.globalEvery,
       leapfrogSteps: settings.leapfrog,
       proposalBatch: settings.proposalBatch,
       resume: parts.resume,

@@ -26,6 +26,7 @@ export interface SamplingDefaults {
   stepSize: number;
   stepSizeAdaptation: StepSizeAdaptation;
   metric: MetricKind;
+  globalEvery: number;
   proposalBatch: number;
 }
 
@@ -48,6 +49,7 @@ export const SAMPLING_DEFAULTS: Readonly<SamplingDefaults> = Object.freeze({
   stepSize: 0.1,
   stepSizeAdaptation: 'per-chain',
   metric: 'identity',
+  globalEvery: 0,
   proposalBatch: 256,
 });
 

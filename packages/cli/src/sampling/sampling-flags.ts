@@ -27,6 +27,7 @@ export interface SamplingFlags {
   stepSize?: string;
   stepSizeAdaptation?: string;
   metric?: string;
+  globalEvery?: string;
   proposalBatch?: string;
   progress?: boolean;
   json?: boolean;
@@ -46,6 +47,7 @@ export interface SamplingSettings {
   stepSize: number;
   stepSizeAdaptation: StepSizeAdaptation;
   metric: MetricKind;
+  globalEvery: number;
   proposalBatch: number;
 }
 
@@ -74,6 +76,7 @@ export function samplingSettings(flags: SamplingFlags): SamplingSettings {
       STEP_SIZE_ADAPTATIONS,
     ),
     metric: choiceFlag('--metric', flags.metric ?? d.metric, METRIC_KINDS),
+    globalEvery: optionalFlag(flags.globalEvery, d.globalEvery, count('--global-every', 0)),
     proposalBatch: optionalFlag(flags.proposalBatch, d.proposalBatch, count('--proposal-batch', 1)),
   };
 }
@@ -120,6 +123,11 @@ export function withSamplingOptions(command: Command): Command {
       '--metric <kind>',
       `HMC metric: ${METRIC_KINDS.join(', ')}; diagonal and dense are estimated ` +
         `in warm-up (default ${d.metric})`,
+    )
+    .option(
+      '--global-every <k>',
+      'latent HMC: after every k-th trajectory, a global move, z drawn from the prior and ' +
+        `accepted by Metropolis-Hastings; 0 for none (default ${d.globalEvery})`,
     )
     .option('--proposal-batch <n>', `flow proposals per pass (default ${d.proposalBatch})`)
     .option('--json', 'print the results as one JSON document on stdout instead of a table')

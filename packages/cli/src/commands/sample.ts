@@ -59,6 +59,17 @@ const FIXED_ON_RESUME = [
   'warmup',
 ] as const;
 
+/** Flags that only some samplers read, with those samplers; `sample` refuses them for others. */
+const FLAG_USERS: Readonly<Record<string, readonly SamplerKind[]>> = {
+  leapfrog: ['hmc', 'latent-hmc'],
+  stepSize: ['hmc', 'latent-hmc'],
+  stepSizeAdaptation: ['hmc', 'latent-hmc'],
+  metric: ['hmc', 'latent-hmc'],
+  globalEvery: ['latent-hmc'],
+  proposalBatch: ['flow-metropolis'],
+  engine: ['metropolis', 'wolff'],
+};
+
 const EXAMPLES = `
 Examples:
   neuralrg sample --sampler wolff --L 16 --T Tc --out runs/wolff-L16
@@ -138,6 +149,15 @@ function planRun(flags: SampleFlags): {
     flags.out,
     'the folder of the new run, e.g. --out runs/wolff-L8',
   );
+  const unused = Object.entries(FLAG_USERS).filter(
+    ([name, users]) => flags[name as keyof SampleFlags] !== undefined && !users.includes(kind),
+  );
+  if (unused.length > 0) {
+    const [name, users] = unused[0];
+    throw new UsageError(
+      `${flagName(name)} does not apply to sampler '${kind}'; it is for ${users.join(', ')}`,
+    );
+  }
   const settings = samplingSettings(flags);
   checkFreeSampleFolder(dir);
   return { dir, kind, settings };

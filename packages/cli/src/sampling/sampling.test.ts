@@ -418,6 +418,18 @@ describe('neuralrg sample', () => {
       ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--step-size-adaptation', 'each'],
       /--step-size-adaptation must be one of per-chain, shared, got 'each'/,
     ],
+    [
+      ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--global-every', '1'],
+      /--global-every does not apply to sampler 'hmc'; it is for latent-hmc/,
+    ],
+    [
+      ['--sampler', 'wolff', '--L', '4', '--T', 'Tc', '--metric', 'dense'],
+      /--metric does not apply to sampler 'wolff'; it is for hmc, latent-hmc/,
+    ],
+    [
+      ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--proposal-batch', '8'],
+      /--proposal-batch does not apply to sampler 'hmc'; it is for flow-metropolis/,
+    ],
     [['--sampler', 'wolff', '--L', '5', '--T', 'Tc'], /--L must be an even integer >= 2, got '5'/],
     [['--sampler', 'wolff', '--T', 'Tc'], /--L is required/],
   ])('refuses %j with a usage error', async (args, message) => {

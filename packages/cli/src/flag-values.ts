@@ -19,6 +19,9 @@ export function decimalValue(text: string): number {
 /** An integer >= `min`, e.g. `integerFlag('--batch', '256', 1)`. */
 export function integerFlag(flag: string, text: string, min: number): number {
   const value = numericValue(text);
+  if (value !== undefined && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    throw new UsageError(`${flag} must be at most ${Number.MAX_SAFE_INTEGER}, got '${text}'`);
+  }
   if (value === undefined || !Number.isInteger(value) || value < min) {
     const expected =
       min === 1

@@ -2,7 +2,7 @@ import { Rng } from '@neuralrg/tensor';
 import { DualAveraging } from './dual-averaging';
 import type { DualAveragingState } from './dual-averaging';
 import type { ObserveFunction } from './dual-observables';
-import { Metric, metricWindowEnds } from './metric';
+import { METRIC_KINDS, Metric, MIN_METRIC_WARMUP, metricWindowEnds } from './metric';
 import type { MetricKind, MetricState } from './metric';
 import { potentialAndGradient } from './potential-gradient';
 import type { Potential } from './potential-gradient';
@@ -28,6 +28,12 @@ export const DEFAULT_LEAPFROG_STEPS = 10;
  * HMC with many dimensions (A. Beskos et al., Bernoulli 19, 1501 (2013)).
  */
 export const DEFAULT_TARGET_ACCEPTANCE = 0.65;
+/**
+ * Warm-up steps the step size needs to adapt to a new metric; a warm-up
+ * that ends sooner after one keeps the metric before it.
+ */
+export const MIN_STEPS_AFTER_METRIC = 15;
+
 /** Default jitter: each trajectory's step size is eps times a uniform factor in [0.9, 1.1]. */
 export const DEFAULT_STEP_JITTER = 0.1;
 
@@ -155,6 +161,10 @@ export class Hmc implements Sampler {
   private readonly metric: Metric;
   private readonly warmupSteps: number;
   private readonly windowEnds: number[];
+  /** Warm-up steps since the metric last changed, and each adapter's step size before it did. */
+  private sinceMetricUpdate = 0;
+  private fallbackStepSizes: Float64Array | null = null;
+  private metricReverted = false;
   private adapting: boolean;
   private position: Float32Array;
   private values: Float64Array;
@@ -215,6 +225,11 @@ export class Hmc implements Sampler {
     this.adaptationMode = mode;
     const adapters = mode === 'per-chain' ? this.chains : 1;
     const metricKind = options.metric ?? 'identity';
+    if (!METRIC_KINDS.includes(metricKind)) {
+      throw new RangeError(
+        `metric must be one of ${METRIC_KINDS.join(', ')}, got ${String(metricKind)}`,
+      );
+    }
     const plannedWarmup =
       options.resume !== undefined && typeof options.resume.data.warmupSteps === 'number'
         ? options.resume.data.warmupSteps
@@ -225,6 +240,12 @@ export class Hmc implements Sampler {
       );
     }
     this.warmupSteps = checkInteger('warmupSteps', plannedWarmup ?? 0, 0);
+    if (metricKind !== 'identity' && this.warmupSteps < MIN_METRIC_WARMUP) {
+      throw new RangeError(
+        `metric '${metricKind}' needs warmupSteps >= ${MIN_METRIC_WARMUP} to be estimated, ` +
+          `got ${this.warmupSteps}; use the 'identity' metric for a shorter warm-up`,
+      );
+    }
     this.windowEnds = metricKind === 'identity' ? [] : metricWindowEnds(this.warmupSteps);
     this.metric = new Metric(
       metricKind,
@@ -238,7 +259,7 @@ export class Hmc implements Sampler {
       this.stepUnit +=
         this.globalMoves.every === 1
           ? `, then ${this.globalMoves.description}`
-          : `, and every ${this.globalMoves.every}th ${this.globalMoves.description}`;
+          : `, and after every ${this.globalMoves.every} ${this.globalMoves.description}`;
     }
 
     const saved = options.resume;
@@ -258,7 +279,8 @@ export class Hmc implements Sampler {
       ) as DualAveragingState[];
       if (states.length !== 1 && states.length !== adapters) {
         throw new RangeError(
-          `resume state holds ${states.length} step-size adaptations, expected 1 or ${adapters}`,
+          `resume state holds ${states.length} step-size adaptations, expected ` +
+            (adapters === 1 ? "1 for 'shared' step sizes" : `1 or ${adapters}, one per chain`),
         );
       }
       this.adaptations = Array.from(
@@ -269,6 +291,15 @@ export class Hmc implements Sampler {
       this.steps = saved.step;
       this.stops = [...saved.stopped];
       this.divergences = typeof saved.data.divergences === 'number' ? saved.data.divergences : 0;
+      this.sinceMetricUpdate = Number(saved.data.sinceMetricUpdate ?? 0);
+      this.metricReverted = saved.data.metricReverted === true;
+      if (typeof saved.data.fallbackStepSizes === 'string') {
+        this.fallbackStepSizes = decodeFloat64Array(
+          'fallbackStepSizes',
+          saved.data.fallbackStepSizes,
+          adapters,
+        );
+      }
       this.globalProposals = Number(saved.data.globalProposals ?? 0);
       this.globalAccepted = Number(saved.data.globalAccepted ?? 0);
     } else {
@@ -322,15 +353,15 @@ export class Hmc implements Sampler {
   }
 
   async step(adapt: boolean): Promise<SamplerStep> {
-    if (!adapt && this.adapting) {
-      this.adapting = false;
-      for (let c = 0; c < this.chains; c++) this.stepSizes[c] = this.adapterOf(c).finalStepSize;
-    }
+    if (!adapt && this.adapting) this.endWarmup();
     const { chains, dim } = this;
     const epsilon = new Float64Array(chains);
     const steps = new Int32Array(chains);
+    // One jitter for all chains when they share a step size, as before per-chain step sizes.
+    const shared = this.adaptationMode === 'shared' ? this.rng.uniform() : 0;
     for (let c = 0; c < chains; c++) {
-      epsilon[c] = this.stepSizes[c] * (1 + this.jitter * (2 * this.rng.uniform() - 1));
+      const u = this.adaptationMode === 'shared' ? shared : this.rng.uniform();
+      epsilon[c] = this.stepSizes[c] * (1 + this.jitter * (2 * u - 1));
       steps[c] =
         this.trajectoryLength === undefined
           ? this.leapfrogSteps
@@ -435,6 +466,8 @@ export class Hmc implements Sampler {
       ...(this.trajectoryLength === undefined ? {} : { trajectoryLength: this.trajectoryLength }),
       metric: this.metric.kind,
       metricUpdates: this.metric.updates,
+      ...(this.metricReverted ? { metricReverted: true } : {}),
+      ...(this.warmupSteps > 0 ? { warmupPlanned: this.warmupSteps } : {}),
       targetAcceptance: this.adaptations[0].targetAcceptance,
       jitter: this.jitter,
       adapting: this.adapting,
@@ -444,8 +477,9 @@ export class Hmc implements Sampler {
         : {
             globalEvery: this.globalMoves.every,
             globalProposals: this.globalProposals,
-            globalAcceptance:
-              this.globalProposals > 0 ? this.globalAccepted / this.globalProposals : 0,
+            ...(this.globalProposals > 0
+              ? { globalAcceptance: this.globalAccepted / this.globalProposals }
+              : {}),
           }),
     };
   }
@@ -464,6 +498,11 @@ export class Hmc implements Sampler {
         adaptations: this.adaptations.map((a) => a.saveState()),
         metric: this.metric.saveState(),
         warmupSteps: this.warmupSteps,
+        sinceMetricUpdate: this.sinceMetricUpdate,
+        ...(this.fallbackStepSizes === null
+          ? {}
+          : { fallbackStepSizes: encodeArray(this.fallbackStepSizes) }),
+        metricReverted: this.metricReverted,
         divergences: this.divergences,
         globalProposals: this.globalProposals,
         globalAccepted: this.globalAccepted,
@@ -502,6 +541,7 @@ export class Hmc implements Sampler {
 
   /** One warm-up update: each chain on its own acceptance, or one on their mean. */
   private adapt(acceptance: Float64Array): void {
+    this.sinceMetricUpdate += 1;
     if (this.adaptationMode === 'shared') {
       this.stepSizes.fill(this.adaptations[0].update(meanOfFinite(acceptance)));
       return;
@@ -527,9 +567,35 @@ export class Hmc implements Sampler {
     this.metric.accumulate(this.position, this.live);
     if (!this.windowEnds.includes(step) || !this.metric.endWindow()) return;
     const target = this.adaptations[0].targetAcceptance;
+    this.fallbackStepSizes = Float64Array.from(this.adaptations, (a) => a.finalStepSize);
+    this.sinceMetricUpdate = 0;
     for (let a = 0; a < this.adaptations.length; a++) {
       this.adaptations[a] = new DualAveraging(this.stepSizes[a], target);
     }
+  }
+
+  /**
+   * Fixes each chain's step size for sampling: the dual-averaged one. A
+   * warm-up cut short (by a time budget) soon after a new metric leaves
+   * too few steps to adapt to it; then the previous metric and its step
+   * sizes are kept instead (`metricReverted` in the settings).
+   */
+  private endWarmup(): void {
+    this.adapting = false;
+    if (
+      this.metric.updates > 0 &&
+      this.sinceMetricUpdate < MIN_STEPS_AFTER_METRIC &&
+      this.fallbackStepSizes !== null
+    ) {
+      this.metric.revert();
+      this.metricReverted = true;
+      const fallback = this.fallbackStepSizes;
+      for (let c = 0; c < this.chains; c++) {
+        this.stepSizes[c] = fallback[this.adaptationMode === 'per-chain' ? c : 0];
+      }
+      return;
+    }
+    for (let c = 0; c < this.chains; c++) this.stepSizes[c] = this.adapterOf(c).finalStepSize;
   }
 
   private liveStepSizes(): number[] {

@@ -32,10 +32,13 @@ function draw(rows: number, seed: number): Float32Array {
 }
 
 describe('metricWindowEnds', () => {
-  it("lays out Stan's three doubling windows between 15 % and 90 % of the warm-up", () => {
-    expect(metricWindowEnds(200)).toEqual([51, 93, 180]);
-    expect(metricWindowEnds(1000)).toEqual([257, 471, 900]);
-    expect(metricWindowEnds(19)).toEqual([]);
+  it("lays out Stan's three doubling windows between 15 % and 75 % of the warm-up", () => {
+    expect(metricWindowEnds(200)).toEqual([47, 81, 150]);
+    expect(metricWindowEnds(1000)).toEqual([235, 405, 750]);
+    expect(metricWindowEnds(100)).toEqual([23, 39, 75]);
+    expect(() => metricWindowEnds(99)).toThrow(
+      /a metric needs a warm-up of at least 100 steps to be estimated, got 99/,
+    );
   });
 });
 
@@ -169,25 +172,47 @@ describe('HMC with an adapted metric', () => {
   });
 
   it('resumes in the middle of a metric window exactly', async () => {
-    const options = { metric: 'dense' as const, warmupSteps: 40, chains: 2, initial: draw(2, 7) };
+    const options = { metric: 'dense' as const, warmupSteps: 100, chains: 2, initial: draw(2, 7) };
     const straight = make(options);
     const first = make(options);
-    // Windows end at 10, 18 and 36: stop at 17, inside the second.
-    for (let s = 0; s < 17; s++) {
+    // Windows end at 23, 39 and 75: stop at 30, inside the second.
+    for (let s = 0; s < 30; s++) {
       await straight.step(true);
       await first.step(true);
     }
-    const resumed = make({ ...options, resume: first.saveState() });
-    for (let s = 17; s < 45; s++) {
-      const adapt = s < 40;
+    const resumed = make({ ...options, resume: JSON.parse(JSON.stringify(first.saveState())) });
+    for (let s = 30; s < 110; s++) {
+      const adapt = s < 100;
       expect(await resumed.step(adapt)).toEqual(await straight.step(adapt));
     }
     expect(resumed.settings().metricUpdates).toBe(3);
+    expect(resumed.settings().metricReverted).toBeUndefined();
+  });
+
+  it('keeps the previous metric when the warm-up ends too soon after a new one', async () => {
+    // Planned 200 steps (first window ends at 47), cut after 50 as by a time budget.
+    const sampler = make({ metric: 'dense', warmupSteps: 200 });
+    for (let s = 0; s < 50; s++) await sampler.step(true);
+    const identityPhase = sampler.settings().metricUpdates;
+    expect(identityPhase).toBe(1);
+    const { record, ended } = await runSampler(sampler, { warmup: 0, steps: 300 });
+    const summary = summariseRun(sampler, record, ended, {
+      x0sq: sigma[0][0],
+      x2sq: sigma[2][2],
+    });
+    expect(summary.settings.metricReverted).toBe(true);
+    // Back to unit mass with the step sizes adapted for it: stable (below
+    // about 2 x the narrowest width, 0.07), so the chains move.
+    expect(sampler.currentStepSize).toBeLessThan(0.15);
+    expect(summary.acceptance).toBeGreaterThan(0.4);
   });
 
   it('refuses an adapted metric without a planned warm-up, and an unknown metric', () => {
     expect(() => make({ metric: 'dense' })).toThrow(
       /metric 'dense' needs warmupSteps, the planned warm-up length, got undefined/,
+    );
+    expect(() => make({ metric: 'diagonal', warmupSteps: 20 })).toThrow(
+      /metric 'diagonal' needs warmupSteps >= 100 to be estimated, got 20; use the 'identity' metric/,
     );
     expect(() =>
       make({ metric: 'full' as unknown as HmcOptions['metric'], warmupSteps: 10 }),

@@ -12,22 +12,32 @@ import { decodeFloat64Array, encodeArray } from './state-encoding';
 export type MetricKind = 'identity' | 'diagonal' | 'dense';
 export const METRIC_KINDS: readonly MetricKind[] = ['identity', 'diagonal', 'dense'];
 
-/** Warm-ups shorter than this keep the identity metric: too few samples to estimate one. */
-export const MIN_METRIC_WARMUP = 20;
+/**
+ * The shortest warm-up that can estimate a metric: 15 steps of step-size
+ * search, windows of at least 10, 20 and 40 steps, and 25 steps to adapt
+ * the step size to the final metric.
+ */
+export const MIN_METRIC_WARMUP = 100;
 
 /**
  * The warm-up steps after which the metric is re-estimated, for a warm-up
  * of `warmup` steps: the first 15 % adapt the step size only; three
- * windows of relative lengths 1, 2 and 4 fill the next 75 % and each ends
- * in a new estimate from its own samples; the last 10 % adapt the step
- * size to the final metric. This is the schedule of Stan's warm-up
- * (Stan Reference Manual, "HMC algorithm parameters"), scaled to any
- * length. Empty below {@link MIN_METRIC_WARMUP} steps.
+ * windows of relative lengths 1, 2 and 4 fill the next 60 % and each ends
+ * in a new estimate from its own samples; the last 25 % adapt the step
+ * size to the final metric. The layout is Stan's (Stan Reference Manual,
+ * "HMC algorithm parameters"), with a longer last stretch, which the
+ * per-chain step sizes need: each adapts on one chain's noisy acceptance.
+ *
+ * @throws RangeError below {@link MIN_METRIC_WARMUP} steps.
  */
 export function metricWindowEnds(warmup: number): number[] {
-  if (warmup < MIN_METRIC_WARMUP) return [];
+  if (!(warmup >= MIN_METRIC_WARMUP)) {
+    throw new RangeError(
+      `a metric needs a warm-up of at least ${MIN_METRIC_WARMUP} steps to be estimated, got ${warmup}`,
+    );
+  }
   const start = Math.floor(0.15 * warmup);
-  const end = warmup - Math.floor(0.1 * warmup);
+  const end = Math.floor(0.75 * warmup);
   const base = Math.floor((end - start) / 7);
   return [start + base, start + 3 * base, end];
 }
@@ -37,6 +47,8 @@ export interface MetricState {
   kind: MetricKind;
   /** Base64 float64: the Cholesky factor (dense, row-major) or the standard deviations (diagonal). */
   factor?: string;
+  /** The factor before the last estimate (absent: the identity). */
+  previous?: string;
   /** Samples in the current window, and their running mean and scatter (base64 float64). */
   count: number;
   mean?: string;
@@ -57,6 +69,7 @@ export class Metric {
   readonly kind: MetricKind;
   private readonly dim: number;
   private factor: Float64Array | null;
+  private previous: Float64Array | null = null;
   private count = 0;
   private mean: Float64Array;
   private scatter: Float64Array;
@@ -77,6 +90,9 @@ export class Metric {
         throw new RangeError(`resume state has a '${saved.kind}' metric, expected '${kind}'`);
       }
       if (saved.factor !== undefined) this.factor = decodeFloat64Array('metric.factor', saved.factor, size);
+      if (saved.previous !== undefined) {
+        this.previous = decodeFloat64Array('metric.previous', saved.previous, size);
+      }
       this.count = saved.count;
       if (kind !== 'identity' && saved.count > 0) {
         this.mean = decodeFloat64Array('metric.mean', saved.mean, dim);
@@ -156,12 +172,19 @@ export class Metric {
         factor = sd;
       }
     }
+    this.previous = this.factor;
     this.factor = factor;
     this.count = 0;
     this.mean.fill(0);
     this.scatter.fill(0);
     this.updateCount += 1;
     return true;
+  }
+
+  /** Goes back to the metric before the last estimate. */
+  revert(): void {
+    this.factor = this.previous;
+    this.previous = null;
   }
 
   /** F r for each row of r (the drift of q per unit step). */
@@ -225,6 +248,7 @@ export class Metric {
   saveState(): MetricState {
     const state: MetricState = { kind: this.kind, count: this.count, updates: this.updateCount };
     if (this.factor !== null) state.factor = encodeArray(this.factor);
+    if (this.previous !== null) state.previous = encodeArray(this.previous);
     if (this.kind !== 'identity' && this.count > 0) {
       state.mean = encodeArray(this.mean);
       state.scatter = encodeArray(this.scatter);

@@ -251,8 +251,13 @@ async function sample(flags: SampleFlags, context: CommandContext): Promise<numb
     io.stdout.write(flags.json ? `${JSON.stringify(report)}\n` : samplersTable(report));
 
     if (ended === 'interrupted') {
+      const where =
+        `at step ${record.steps}` +
+        (record.steps === 0 && record.warmupSteps > 0
+          ? ` (after ${record.warmupSteps} of ${settings.warmup} warm-up steps)`
+          : '');
       io.stderr.write(
-        `neuralrg: interrupted at step ${record.steps}; state saved; ` +
+        `neuralrg: interrupted ${where}; state saved; ` +
           `continue with 'neuralrg sample --resume ${dir}'\n`,
       );
       return EXIT.interrupted;

@@ -4,6 +4,61 @@ import type { SamplersReport } from './samplers-report';
 /** Pareto k of flow-Metropolis proposal weights above which the table warns. */
 const FLOW_METROPOLIS_PARETO_LIMIT = 0.5;
 
+/**
+ * HMC acceptance below which the table warns: the step-size adaptation
+ * aims at 0.65, and a run far below it has a step size that did not settle.
+ */
+const HMC_ACCEPTANCE_FLOOR = 0.2;
+
+/** A warm-up shorter than this, cut by its time budget, is worth a warning even with a unit metric. */
+const SHORT_WARMUP = 50;
+
+/** How an HMC sampler was tuned (step sizes, metric), or '' for other samplers. */
+function tuning(s: SamplerSummary): string {
+  const t = s.settings;
+  if (typeof t.stepSizeAdaptation !== 'string' || typeof t.stepSize !== 'number') return '';
+  const steps =
+    typeof t.stepSizeMin === 'number' && typeof t.stepSizeMax === 'number'
+      ? `step sizes per chain ${t.stepSizeMin.toPrecision(2)}-${t.stepSizeMax.toPrecision(2)}`
+      : `one step size ${t.stepSize.toPrecision(2)}`;
+  const metric =
+    t.metric === undefined || t.metric === 'identity'
+      ? 'unit metric'
+      : `${String(t.metric)} metric` +
+        (t.metricReverted === true
+          ? ' (warm-up ended too soon after its last estimate: the one before kept)'
+          : ` (${String(t.metricUpdates)} estimates)`);
+  const global =
+    typeof t.globalAcceptance === 'number'
+      ? `, global moves accepted ${t.globalAcceptance.toPrecision(2)}`
+      : '';
+  return `; ${steps}, ${metric}${global}`;
+}
+
+/** Warnings about an HMC sampler's warm-up: cut short, or a step size that did not settle. */
+function warmupWarnings(s: SamplerSummary): string[] {
+  const t = s.settings;
+  if (typeof t.stepSizeAdaptation !== 'string') return [];
+  const out: string[] = [];
+  // Dual averaging settles in a few dozen steps; a metric needs its windows.
+  const cut = typeof t.warmupPlanned === 'number' && s.warmupSteps < t.warmupPlanned;
+  if (cut && (t.metric !== 'identity' || s.warmupSteps < SHORT_WARMUP)) {
+    out.push(
+      `warning: ${s.sampler}: the warm-up's time budget ran out after ${s.warmupSteps} of ` +
+        `${t.warmupPlanned} steps, so its step sizes${t.metric === 'identity' ? '' : ' and metric'} ` +
+        'were adapted on those alone; give more --seconds or a shorter --warmup',
+    );
+  }
+  if (s.acceptance !== null && s.acceptance < HMC_ACCEPTANCE_FLOOR) {
+    out.push(
+      `warning: ${s.sampler}: acceptance ${s.acceptance.toFixed(3)} is far below the ` +
+        `${String(t.targetAcceptance)} its warm-up aims at: the step size did not settle and ` +
+        'the chains hardly move; use a longer --warmup',
+    );
+  }
+  return out;
+}
+
 /** A value with its error to 4 decimals and, when an exact value is known, its z-score. */
 function estimate(report: ObservableReport | null): string {
   if (report === null) return '-';
@@ -93,7 +148,9 @@ export function samplersTable(report: SamplersReport): string {
         ? ' (no exact |m| at this L)'
         : `, |m| = ${report.exact.values.absMagnetization.toFixed(6)}`),
     'tau_int is in steps of each sampler:',
-    ...report.samplers.map((s) => `  ${s.sampler}: ${s.stepUnit}; ${s.engine}; ended: ${s.ended}`),
+    ...report.samplers.map(
+      (s) => `  ${s.sampler}: ${s.stepUnit}; ${s.engine}${tuning(s)}; ended: ${s.ended}`,
+    ),
     `lattice samplers ran on ${report.latticeEngine.name}: ${report.latticeEngine.reason}`,
     ...report.skipped.map((s) => `skipped ${s.sampler}: ${s.reason}`),
     ...report.samplers.flatMap((s) =>
@@ -116,6 +173,7 @@ export function samplersTable(report: SamplersReport): string {
           ]
         : [];
     }),
+    ...report.samplers.flatMap(warmupWarnings),
     ...(report.samplers.some((s) => windowMissed(s.observables))
       ? ["'!' marks a tau_int whose window was not reached: a lower bound; run longer."]
       : []),

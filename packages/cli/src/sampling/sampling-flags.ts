@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { BACKENDS } from '@neuralrg/tensor';
 import type { BackendName } from '@neuralrg/tensor';
-import { LATTICE_ENGINES, METRIC_KINDS, STEP_SIZE_ADAPTATIONS } from '@neuralrg/samplers';
+import {
+  LATTICE_ENGINES,
+  METRIC_KINDS,
+  MIN_METRIC_WARMUP,
+  STEP_SIZE_ADAPTATIONS,
+} from '@neuralrg/samplers';
+import { UsageError } from '../errors';
 import type {
   LatticeEnginePreference,
   MetricKind,
@@ -55,12 +61,13 @@ export interface SamplingSettings {
  * Reads the shared flags, taking unset ones from SAMPLING_DEFAULTS.
  *
  * @throws UsageError naming the first bad flag: zero chains, a step size
- *   <= 0, a negative warm-up, an unknown backend or engine.
+ *   <= 0, a negative warm-up, an unknown backend or engine, a metric to
+ *   estimate with too short a warm-up.
  */
 export function samplingSettings(flags: SamplingFlags): SamplingSettings {
   const d = SAMPLING_DEFAULTS;
   const count = (flag: string, min: number) => (text: string) => integerFlag(flag, text, min);
-  return {
+  const settings: SamplingSettings = {
     chains: optionalFlag<number | null>(flags.chains, null, count('--chains', 1)),
     warmup: optionalFlag(flags.warmup, d.warmup, count('--warmup', 0)),
     sweeps: optionalFlag(flags.sweeps, d.sweeps, count('--sweeps', 2)),
@@ -79,6 +86,13 @@ export function samplingSettings(flags: SamplingFlags): SamplingSettings {
     globalEvery: optionalFlag(flags.globalEvery, d.globalEvery, count('--global-every', 0)),
     proposalBatch: optionalFlag(flags.proposalBatch, d.proposalBatch, count('--proposal-batch', 1)),
   };
+  if (settings.metric !== 'identity' && settings.warmup < MIN_METRIC_WARMUP) {
+    throw new UsageError(
+      `--metric ${settings.metric} needs --warmup >= ${MIN_METRIC_WARMUP} to be estimated, ` +
+        `got ${settings.warmup}`,
+    );
+  }
+  return settings;
 }
 
 /** Adds the shared options to a command, with their help texts. */
@@ -122,7 +136,7 @@ export function withSamplingOptions(command: Command): Command {
     .option(
       '--metric <kind>',
       `HMC metric: ${METRIC_KINDS.join(', ')}; diagonal and dense are estimated ` +
-        `in warm-up (default ${d.metric})`,
+        `in warm-up, which must then be >= ${MIN_METRIC_WARMUP} steps (default ${d.metric})`,
     )
     .option(
       '--global-every <k>',

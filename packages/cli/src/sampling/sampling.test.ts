@@ -78,6 +78,35 @@ describe('neuralrg compare-samplers', () => {
     expect(Number.isFinite(report.samplers[4].settings.paretoK)).toBe(true);
     expect(samplersTable(withK(0.65))).toMatch(/warning: flow-metropolis: Pareto k of its proposal weights is 0\.65 \(> 0\.5\)/);
     expect(samplersTable(withK(0.45))).not.toMatch(/Pareto k/);
+    // HMC rows say how they were tuned, and warn about a warm-up cut short
+    // or a step size that did not settle.
+    const table = samplersTable(report);
+    expect(table).toMatch(
+      /  hmc: HMC trajectory of 10 leapfrog steps; tfjs; step sizes per chain [0-9.e-]+-[0-9.e-]+, unit metric; ended/,
+    );
+    expect(table).not.toMatch(/warning: (hmc|latent-hmc)/);
+    const hmcWith = (change: (s: SamplersReport['samplers'][number]) => object): SamplersReport => ({
+      ...report,
+      samplers: report.samplers.map((s) => (s.sampler === 'hmc' ? { ...s, ...change(s) } : s)),
+    });
+    const cut = samplersTable(
+      hmcWith((s) => ({
+        warmupSteps: 52,
+        acceptance: 0.01,
+        settings: { ...s.settings, warmupPlanned: 200, metric: 'dense', metricUpdates: 1, metricReverted: true },
+      })),
+    );
+    expect(cut).toMatch(/dense metric \(warm-up ended too soon after its last estimate: the one before kept\)/);
+    expect(cut).toMatch(
+      /warning: hmc: the warm-up's time budget ran out after 52 of 200 steps, so its step sizes and metric were adapted on those alone/,
+    );
+    expect(cut).toMatch(/warning: hmc: acceptance 0\.010 is far below the 0\.65 its warm-up aims at/);
+    // A unit metric settles in a few dozen steps: 120 of 200 is no cause for a warning.
+    expect(
+      samplersTable(
+        hmcWith((s) => ({ warmupSteps: 120, settings: { ...s.settings, warmupPlanned: 200 } })),
+      ),
+    ).not.toMatch(/warning: hmc/);
     const written = JSON.parse(
       fs.readFileSync(path.join(flowDir, 'samplers.json'), 'utf8'),
     ) as SamplersReport;
@@ -242,7 +271,7 @@ describe('neuralrg sample', () => {
     });
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toMatch(
-      /interrupted at step 0; state saved; continue with 'neuralrg sample --resume/,
+      /interrupted at step 0 \(after 5 of 5 warm-up steps\); state saved; continue with 'neuralrg sample --resume/,
     );
     const resumed = await runCli(['sample', '--resume', dir, '--no-progress', '--json']);
     expect(resumed.code).toBe(0);
@@ -341,7 +370,7 @@ describe('neuralrg sample', () => {
       'Tc',
       ...QUICK.filter((_, i, all) => all[i - 1] !== '--warmup' && all[i] !== '--warmup'),
       '--warmup',
-      '40',
+      '100',
       '--metric',
       'dense',
       '--out',
@@ -417,6 +446,14 @@ describe('neuralrg sample', () => {
     [
       ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--step-size-adaptation', 'each'],
       /--step-size-adaptation must be one of per-chain, shared, got 'each'/,
+    ],
+    [
+      ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--metric', 'dense', '--warmup', '50'],
+      /--metric dense needs --warmup >= 100 to be estimated, got 50/,
+    ],
+    [
+      ['--sampler', 'latent-hmc', '--L', '4', '--T', 'Tc', '--global-every', '1e20'],
+      /--global-every must be at most 9007199254740991, got '1e20'/,
     ],
     [
       ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--global-every', '1'],

@@ -7,7 +7,7 @@ import { isingEnumeratedAverages } from './ising-enumeration';
 import { createIsingSampler } from './ising-samplers';
 import { latentHmc } from './latent-hmc';
 import { runSampler } from './run-sampler';
-import type { Sampler } from './sampler';
+import type { Sampler, SamplerState } from './sampler';
 import { summariseRun } from './sampler-summary';
 import { AffineBijector, gaussianEnergy } from './testing';
 
@@ -294,7 +294,7 @@ describe('latent-space HMC', () => {
     const flow = new Flow(new AffineBijector(Float32Array.from([4, 4]), new Float32Array(2)));
     // Every chain starts in the left mode: z = -0.75 maps to x = -3.
     const initial = new Float32Array(16 * 2).fill(-0.75);
-    const make = (globalEvery?: number) =>
+    const make = (globalEvery?: number, resume?: SamplerState) =>
       latentHmc({
         flow,
         energy: bimodal,
@@ -306,6 +306,7 @@ describe('latent-space HMC', () => {
         globalEvery,
         observe: positive,
         observableNames: ['positive'],
+        resume,
       });
 
     it('reach the other mode and weigh both exactly, where trajectories alone stay put', async () => {
@@ -334,18 +335,7 @@ describe('latent-space HMC', () => {
         await straight.step(true);
         await first.step(true);
       }
-      const resumed = latentHmc({
-        flow,
-        energy: bimodal,
-        chains: 16,
-        stepSize: 0.05,
-        leapfrogSteps: 10,
-        seed: 8,
-        globalEvery: 2,
-        observe: positive,
-        observableNames: ['positive'],
-        resume: JSON.parse(JSON.stringify(first.saveState())),
-      });
+      const resumed = make(2, JSON.parse(JSON.stringify(first.saveState())) as SamplerState);
       for (let s = 3; s < 7; s++) {
         expect(await resumed.step(false)).toEqual(await straight.step(false));
       }

@@ -2,7 +2,7 @@ import { Rng, tf, useBackend } from '@neuralrg/tensor';
 import type { Tensor1D, Tensor2D } from '@neuralrg/tensor';
 import { Hmc } from './hmc';
 import type { HmcOptions } from './hmc';
-import { Metric, choleskyLower, metricWindowEnds } from './metric';
+import { Metric, metricWindowEnds } from './metric';
 import { runSampler } from './run-sampler';
 import { summariseRun } from './sampler-summary';
 
@@ -39,20 +39,6 @@ describe('metricWindowEnds', () => {
     expect(() => metricWindowEnds(99)).toThrow(
       /a metric needs a warm-up of at least 100 steps to be estimated, got 99/,
     );
-  });
-});
-
-describe('choleskyLower', () => {
-  it('factors a positive-definite matrix and refuses an indefinite one', () => {
-    const a = Float64Array.from(sigma.flat());
-    const L = choleskyLower(a, 3) as Float64Array;
-    for (let i = 0; i < 3; i++) {
-      for (let j = 0; j < 3; j++) {
-        // Exact up to rounding of numbers of order 10.
-        expect(L[i * 3 + j]).toBeCloseTo(C[i][j], 12);
-      }
-    }
-    expect(choleskyLower(Float64Array.from([1, 0, 2, 1]), 2)).toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import { choleskyFactor } from '@neuralrg/energies';
 import { decodeFloat64Array, encodeArray } from './state-encoding';
 
 /**
@@ -159,7 +160,12 @@ export class Metric {
         }
         sigma[i * dim + i] += ridge;
       }
-      factor = choleskyLower(sigma, dim);
+      try {
+        factor = choleskyFactor(sigma, dim);
+      } catch {
+        // Not positive definite in floating point: the diagonal below.
+        factor = null;
+      }
     }
     if (factor === null) {
       const sd = Float64Array.from({ length: dim }, (_, i) =>
@@ -255,25 +261,4 @@ export class Metric {
     }
     return state;
   }
-}
-
-/**
- * The lower Cholesky factor of a symmetric matrix given by its lower
- * triangle (row-major, dim x dim), or null when it is not positive definite.
- */
-export function choleskyLower(a: Float64Array, dim: number): Float64Array | null {
-  const L = new Float64Array(dim * dim);
-  for (let i = 0; i < dim; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = a[i * dim + j];
-      for (let k = 0; k < j; k++) sum -= L[i * dim + k] * L[j * dim + k];
-      if (i === j) {
-        if (!(sum > 0)) return null;
-        L[i * dim + i] = Math.sqrt(sum);
-      } else {
-        L[i * dim + j] = sum / L[j * dim + j];
-      }
-    }
-  }
-  return L;
 }

@@ -196,6 +196,7 @@ describe('HMC', () => {
         seed: 5,
         observe: scaledSquares,
         observableNames: ['r2'],
+        stepSizeAdaptation: 'per-chain',
         ...overrides,
       });
 

@@ -29,8 +29,9 @@ export const DEFAULT_LEAPFROG_STEPS = 10;
  */
 export const DEFAULT_TARGET_ACCEPTANCE = 0.65;
 /**
- * Warm-up steps the step size needs to adapt to a new metric; a warm-up
- * that ends sooner after one keeps the metric before it.
+ * Warm-up steps the step size needs to adapt: a warm-up that ends sooner
+ * after a new metric keeps the metric before it, and one shorter than
+ * this in all keeps the starting step size.
  */
 export const MIN_STEPS_AFTER_METRIC = 15;
 
@@ -68,7 +69,7 @@ export interface HmcOptions {
   initial: Float32Array;
   /** Starting leapfrog step size (adapted during warm-up), > 0. */
   stepSize: number;
-  /** Default 'per-chain'. */
+  /** Default 'shared'. */
   stepSizeAdaptation?: StepSizeAdaptation;
   /**
    * The metric (see {@link MetricKind}); default 'identity'. 'diagonal'
@@ -125,10 +126,13 @@ export interface HmcOptions {
  * as make up `trajectoryLength`), and
  * accepts the end point with probability min(1, exp(H_0 - H_1)), chain by
  * chain, all chains as one batch through tfjs. During warm-up, eps adapts
- * by dual averaging toward the target acceptance: by default each chain's
- * eps on its own acceptance, so that a chain that starts in a stiffer
- * region than the others gets a step it can move with. Each eps is fixed
- * after warm-up, which keeps every chain an exact sampler. With
+ * by dual averaging toward the target acceptance: one eps on the mean
+ * acceptance of all chains, or with 'per-chain' each chain's eps on its
+ * own acceptance, so that a chain that starts in a stiffer region than
+ * the others gets a step it can move with. Each eps is fixed after
+ * warm-up, which keeps every chain an exact sampler. A warm-up cut
+ * shorter than {@link MIN_STEPS_AFTER_METRIC} steps keeps the starting
+ * step size, since dual averaging explores far larger ones at first. With
  * `trajectoryLength`, chains whose trajectories need fewer leapfrog steps
  * stop early while the batch finishes the others.
  *
@@ -164,6 +168,9 @@ export class Hmc implements Sampler {
   /** Warm-up steps since the metric last changed, and each adapter's step size before it did. */
   private sinceMetricUpdate = 0;
   private fallbackStepSizes: Float64Array | null = null;
+  /** The step size warm-up started from, kept when warm-up is too short to replace it. */
+  private readonly initialStepSize: number;
+  private stepSizeKept = false;
   private metricReverted = false;
   private adapting: boolean;
   private position: Float32Array;
@@ -210,13 +217,13 @@ export class Hmc implements Sampler {
       options.trajectoryLength === undefined
         ? undefined
         : checkPositive('trajectoryLength', options.trajectoryLength);
+    const leapfrogs = `${this.leapfrogSteps} leapfrog step${this.leapfrogSteps === 1 ? '' : 's'}`;
     this.stepUnit =
       this.trajectoryLength === undefined
-        ? `HMC trajectory of ${this.leapfrogSteps} leapfrog steps`
-        : `HMC trajectory of length ${this.trajectoryLength.toFixed(3)} ` +
-          `(at most ${this.leapfrogSteps} leapfrog steps)`;
+        ? `HMC trajectory of ${leapfrogs}`
+        : `HMC trajectory of length ${this.trajectoryLength.toFixed(3)} (at most ${leapfrogs})`;
 
-    const mode = options.stepSizeAdaptation ?? 'per-chain';
+    const mode = options.stepSizeAdaptation ?? 'shared';
     if (!STEP_SIZE_ADAPTATIONS.includes(mode)) {
       throw new RangeError(
         `stepSizeAdaptation must be one of ${STEP_SIZE_ADAPTATIONS.join(', ')}, got ${String(mode)}`,
@@ -259,7 +266,7 @@ export class Hmc implements Sampler {
       this.stepUnit +=
         this.globalMoves.every === 1
           ? `, then ${this.globalMoves.description}`
-          : `, and after every ${this.globalMoves.every} ${this.globalMoves.description}`;
+          : `, and after every ${this.globalMoves.every} trajectories ${this.globalMoves.description}`;
     }
 
     const saved = options.resume;
@@ -273,6 +280,11 @@ export class Hmc implements Sampler {
           ? new Float64Array(this.chains).fill(checkPositive('stepSize', saved.data.stepSize))
           : decodeFloat64Array('stepSizes', saved.data.stepSizes, this.chains);
       this.stepSizes.forEach((eps) => checkPositive('stepSizes', eps));
+      this.initialStepSize =
+        typeof saved.data.initialStepSize === 'number'
+          ? checkPositive('initialStepSize', saved.data.initialStepSize)
+          : this.stepSizes[0];
+      this.stepSizeKept = saved.data.stepSizeKept === true;
       this.adapting = saved.data.adapting === true;
       const states = (
         Array.isArray(saved.data.adaptations) ? saved.data.adaptations : [saved.data.adaptation]
@@ -291,7 +303,8 @@ export class Hmc implements Sampler {
       this.steps = saved.step;
       this.stops = [...saved.stopped];
       this.divergences = typeof saved.data.divergences === 'number' ? saved.data.divergences : 0;
-      this.sinceMetricUpdate = Number(saved.data.sinceMetricUpdate ?? 0);
+      // Older states: every step so far was adaptation with one metric.
+      this.sinceMetricUpdate = Number(saved.data.sinceMetricUpdate ?? saved.step);
       this.metricReverted = saved.data.metricReverted === true;
       if (typeof saved.data.fallbackStepSizes === 'string') {
         this.fallbackStepSizes = decodeFloat64Array(
@@ -305,6 +318,7 @@ export class Hmc implements Sampler {
     } else {
       checkConfiguration('initial', options.initial, this.chains, this.dim, 'variables');
       const stepSize = checkPositive('stepSize', options.stepSize);
+      this.initialStepSize = stepSize;
       this.stepSizes = new Float64Array(this.chains).fill(stepSize);
       this.rng = new Rng(checkInteger('seed', options.seed ?? 1, 0));
       this.position = Float32Array.from(options.initial);
@@ -465,8 +479,10 @@ export class Hmc implements Sampler {
         this.trajectories > 0 ? this.leapfrogTotal / (this.trajectories * this.chains) : 0,
       ...(this.trajectoryLength === undefined ? {} : { trajectoryLength: this.trajectoryLength }),
       metric: this.metric.kind,
+      metricInUse: this.metric.inUse,
       metricUpdates: this.metric.updates,
       ...(this.metricReverted ? { metricReverted: true } : {}),
+      ...(this.stepSizeKept ? { stepSizeKept: true } : {}),
       ...(this.warmupSteps > 0 ? { warmupPlanned: this.warmupSteps } : {}),
       targetAcceptance: this.adaptations[0].targetAcceptance,
       jitter: this.jitter,
@@ -503,6 +519,8 @@ export class Hmc implements Sampler {
           ? {}
           : { fallbackStepSizes: encodeArray(this.fallbackStepSizes) }),
         metricReverted: this.metricReverted,
+        initialStepSize: this.initialStepSize,
+        stepSizeKept: this.stepSizeKept,
         divergences: this.divergences,
         globalProposals: this.globalProposals,
         globalAccepted: this.globalAccepted,
@@ -593,6 +611,11 @@ export class Hmc implements Sampler {
       for (let c = 0; c < this.chains; c++) {
         this.stepSizes[c] = fallback[this.adaptationMode === 'per-chain' ? c : 0];
       }
+      return;
+    }
+    if (this.sinceMetricUpdate > 0 && this.sinceMetricUpdate < MIN_STEPS_AFTER_METRIC) {
+      this.stepSizes.fill(this.initialStepSize);
+      this.stepSizeKept = true;
       return;
     }
     for (let c = 0; c < this.chains; c++) this.stepSizes[c] = this.adapterOf(c).finalStepSize;

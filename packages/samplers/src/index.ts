@@ -27,7 +27,7 @@ export { potentialAndGradient, potentialValues } from './potential-gradient';
 export type { Potential } from './potential-gradient';
 export { dualIsingObservables } from './dual-observables';
 export type { ObserveFunction } from './dual-observables';
-export { dualFromSpins } from './dual-start';
+export { dualFromSpins, dualLift } from './dual-start';
 
 export { IsingMetropolis } from './ising-metropolis';
 export { IsingWolff } from './ising-wolff';

@@ -1,4 +1,5 @@
 import { Rng } from '@neuralrg/tensor';
+import { dualFromSpins, dualLift } from './dual-start';
 import { dualIsingObservables } from './dual-observables';
 import { isingDataset } from './ising-dataset';
 import { isingEnumeratedAverages } from './ising-enumeration';
@@ -42,12 +43,32 @@ describe('isingDataset', () => {
   });
 
   it('is reproducible from its seed and reports progress', () => {
-    const seen: number[] = [];
-    const one = isingDataset({ L, T, samples: 50, chains: 8, seed: 3, onProgress: (k) => seen.push(k) });
+    const seen: string[] = [];
+    const one = isingDataset({
+      L,
+      T,
+      samples: 50,
+      chains: 8,
+      seed: 3,
+      onProgress: (k, total, phase) => seen.push(`${phase} ${k}/${total}`),
+    });
     const two = isingDataset({ L, T, samples: 50, chains: 8, seed: 3 });
     expect(Array.from(one.dual)).toEqual(Array.from(two.dual));
-    expect(seen).toEqual([8, 16, 24, 32, 40, 48, 50]);
+    expect(seen).toEqual([
+      ...[8, 16, 24, 32, 40, 48, 50].map((k) => `draw ${k}/50`),
+      'lift 50/50',
+    ]);
     expect(one.energyByChain.map((series) => series.length)).toEqual([7, 7, 6, 6, 6, 6, 6, 6]);
+  });
+
+  it('lifts in batches exactly as in one go', () => {
+    const spins = Int8Array.from({ length: 5 * L * L }, (_, k) => ((k * 7) % 3 === 0 ? 1 : -1));
+    const whole = dualFromSpins(spins, L, T, new Rng(9));
+    const lift = dualLift(L, T);
+    const rng = new Rng(9);
+    const size = L * L;
+    const parts = [lift(spins.subarray(0, 2 * size), rng), lift(spins.subarray(2 * size), rng)];
+    expect(Array.from(whole)).toEqual([...parts[0], ...parts[1]]);
   });
 
   it('names bad options', () => {

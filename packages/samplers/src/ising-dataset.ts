@@ -1,5 +1,5 @@
 import { Rng } from '@neuralrg/tensor';
-import { dualFromSpins } from './dual-start';
+import { dualLift } from './dual-start';
 import { spinObservables } from './spin-observables';
 import { checkChains, checkInteger, checkLatticeSize, checkTemperature } from './validate';
 import { wolffUpdate } from './wolff-reference';
@@ -20,8 +20,11 @@ export interface IsingDatasetOptions {
   warmup?: number;
   /** Seed of the generator (default 1). */
   seed?: number;
-  /** Called after each round of one kept configuration per chain. */
-  onProgress?: (kept: number, total: number) => void;
+  /**
+   * Called after each round of one kept configuration per chain
+   * ('draw'), then after each batch lifted to the dual ('lift').
+   */
+  onProgress?: (done: number, total: number, phase: 'draw' | 'lift') => void;
 }
 
 /** Exact Ising configurations and their continuous-dual counterparts. */
@@ -40,6 +43,8 @@ export interface IsingDataset {
 }
 
 export const DEFAULT_DATASET_CHAINS = 64;
+/** Configurations lifted to the dual between two progress calls. */
+const LIFT_BATCH = 1024;
 export const DEFAULT_DATASET_THIN = 10;
 export const DEFAULT_DATASET_WARMUP = 1000;
 
@@ -90,9 +95,15 @@ export function isingDataset(options: IsingDatasetOptions): IsingDataset {
       spins.set(lattices.subarray(b * size, (b + 1) * size), kept * size);
       energyByChain[b][round] = spinObservables(lattices, L, b).energy;
     }
-    options.onProgress?.(Math.min(samples, (round + 1) * chains), samples);
+    options.onProgress?.(Math.min(samples, (round + 1) * chains), samples, 'draw');
   }
 
-  const dual = dualFromSpins(spins, L, T, rng);
+  const lift = dualLift(L, T);
+  const dual = new Float32Array(samples * size);
+  for (let start = 0; start < samples; start += LIFT_BATCH) {
+    const end = Math.min(samples, start + LIFT_BATCH);
+    dual.set(lift(spins.subarray(start * size, end * size), rng), start * size);
+    options.onProgress?.(end, samples, 'lift');
+  }
   return { L, T, spins, dual, energyByChain, chains, thin, warmup };
 }

@@ -15,8 +15,8 @@ export const METRIC_KINDS: readonly MetricKind[] = ['identity', 'diagonal', 'den
 
 /**
  * The shortest warm-up that can estimate a metric: 15 steps of step-size
- * search, windows of at least 10, 20 and 40 steps, and 25 steps to adapt
- * the step size to the final metric.
+ * search, windows of 8, 16 and 36 steps, and 25 steps to adapt the step
+ * size to the final metric.
  */
 export const MIN_METRIC_WARMUP = 100;
 
@@ -55,6 +55,9 @@ export interface MetricState {
   mean?: string;
   scatter?: string;
   updates: number;
+  /** The kind of the factor in use and of the previous one (a dense request can fall back). */
+  inUse?: MetricKind;
+  previousInUse?: MetricKind;
 }
 
 /**
@@ -71,6 +74,8 @@ export class Metric {
   private readonly dim: number;
   private factor: Float64Array | null;
   private previous: Float64Array | null = null;
+  private current: MetricKind = 'identity';
+  private before: MetricKind = 'identity';
   private count = 0;
   private mean: Float64Array;
   private scatter: Float64Array;
@@ -100,6 +105,8 @@ export class Metric {
         this.scatter = decodeFloat64Array('metric.scatter', saved.scatter, size);
       }
       this.updateCount = saved.updates;
+      this.current = saved.inUse ?? (this.factor === null ? 'identity' : kind);
+      this.before = saved.previousInUse ?? (this.previous === null ? 'identity' : kind);
     }
   }
 
@@ -167,6 +174,7 @@ export class Metric {
         factor = null;
       }
     }
+    const dense = factor !== null;
     if (factor === null) {
       const sd = Float64Array.from({ length: dim }, (_, i) =>
         Math.sqrt(weight * variance(i) + ridge),
@@ -179,7 +187,9 @@ export class Metric {
       }
     }
     this.previous = this.factor;
+    this.before = this.current;
     this.factor = factor;
+    this.current = this.kind === 'dense' && !dense ? 'diagonal' : this.kind;
     this.count = 0;
     this.mean.fill(0);
     this.scatter.fill(0);
@@ -190,7 +200,17 @@ export class Metric {
   /** Goes back to the metric before the last estimate. */
   revert(): void {
     this.factor = this.previous;
+    this.current = this.before;
     this.previous = null;
+  }
+
+  /**
+   * The kind of metric in use: 'identity' before the first estimate or
+   * after reverting it, 'diagonal' where a dense estimate had too few
+   * samples, else the kind asked for.
+   */
+  get inUse(): MetricKind {
+    return this.current;
   }
 
   /** F r for each row of r (the drift of q per unit step). */
@@ -252,7 +272,13 @@ export class Metric {
   }
 
   saveState(): MetricState {
-    const state: MetricState = { kind: this.kind, count: this.count, updates: this.updateCount };
+    const state: MetricState = {
+      kind: this.kind,
+      count: this.count,
+      updates: this.updateCount,
+      inUse: this.current,
+      previousInUse: this.before,
+    };
     if (this.factor !== null) state.factor = encodeArray(this.factor);
     if (this.previous !== null) state.previous = encodeArray(this.previous);
     if (this.kind !== 'identity' && this.count > 0) {

@@ -14,7 +14,7 @@ import {
 import { loadFlowRun } from '../sampling/flow-run';
 import type { FlowRun } from '../sampling/flow-run';
 import { runWithProgress } from '../sampling/run-with-progress';
-import { samplingSettings, withSamplingOptions } from '../sampling/sampling-flags';
+import { checkFlagUsers, samplingSettings, withSamplingOptions } from '../sampling/sampling-flags';
 import type { SamplingFlags } from '../sampling/sampling-flags';
 import { samplingTarget } from '../sampling/sampling-target';
 import { mergeReports, realPath, resultsFile } from '../sampling/merge-reports';
@@ -100,9 +100,10 @@ function compareFinishedRuns(flags: CompareFlags, context: CommandContext): numb
 async function compareSamplers(flags: CompareFlags, context: CommandContext): Promise<number> {
   if (flags.from !== undefined) return compareFinishedRuns(flags, context);
   const { io } = context;
-  const settings = samplingSettings(flags);
   const kinds: SamplerKind[] =
     flags.samplers === undefined ? [...SAMPLER_KINDS] : samplerListFlag(flags.samplers);
+  checkFlagUsers(flags, kinds);
+  const settings = samplingSettings(flags);
   // Flow samplers named on purpose need a flow; by default they are skipped with a note.
   const named = flags.samplers === undefined ? [] : kinds.filter(needsFlow);
   if (named.length > 0 && flags.flow === undefined) {

@@ -178,10 +178,11 @@ export function addDatasetCommand(program: Command, context: CommandContext): vo
       const started = process.hrtime.bigint();
       const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
       let shown = 0;
-      const onProgress = (kept: number, total: number): void => {
-        if (flags.progress === false || kept === total || elapsed() - shown < PROGRESS_SECONDS) return;
+      const onProgress = (done: number, total: number, phase: 'draw' | 'lift'): void => {
+        if (flags.progress === false || done === total || elapsed() - shown < PROGRESS_SECONDS) return;
         shown = elapsed();
-        context.io.stderr.write(`neuralrg: dataset: ${kept}/${total} configurations after ${shown.toFixed(0)} s\n`);
+        const what = phase === 'draw' ? 'configurations drawn' : 'lifted to the dual';
+        context.io.stderr.write(`neuralrg: dataset: ${done}/${total} ${what} after ${shown.toFixed(0)} s\n`);
       };
       const data = isingDataset({ L, T, samples, chains, thin, warmup, seed, onProgress });
       const bytes = encodeNpy(data.dual, [samples, L, L]);

@@ -23,7 +23,7 @@ import {
   writeSampleState,
 } from '../sampling/sample-state';
 import type { SampleState } from '../sampling/sample-state';
-import { samplingSettings, withSamplingOptions } from '../sampling/sampling-flags';
+import { checkFlagUsers, samplingSettings, withSamplingOptions } from '../sampling/sampling-flags';
 import type { SamplingFlags, SamplingSettings } from '../sampling/sampling-flags';
 import { samplingTarget } from '../sampling/sampling-target';
 import type { SamplingTarget } from '../sampling/sampling-target';
@@ -58,17 +58,6 @@ const FIXED_ON_RESUME = [
   'proposalBatch',
   'warmup',
 ] as const;
-
-/** Flags that only some samplers read, with those samplers; `sample` refuses them for others. */
-const FLAG_USERS: Readonly<Record<string, readonly SamplerKind[]>> = {
-  leapfrog: ['hmc', 'latent-hmc'],
-  stepSize: ['hmc', 'latent-hmc'],
-  stepSizeAdaptation: ['hmc', 'latent-hmc'],
-  metric: ['hmc', 'latent-hmc'],
-  globalEvery: ['latent-hmc'],
-  proposalBatch: ['flow-metropolis'],
-  engine: ['metropolis', 'wolff'],
-};
 
 const EXAMPLES = `
 Examples:
@@ -149,15 +138,7 @@ function planRun(flags: SampleFlags): {
     flags.out,
     'the folder of the new run, e.g. --out runs/wolff-L8',
   );
-  const unused = Object.entries(FLAG_USERS).filter(
-    ([name, users]) => flags[name as keyof SampleFlags] !== undefined && !users.includes(kind),
-  );
-  if (unused.length > 0) {
-    const [name, users] = unused[0];
-    throw new UsageError(
-      `${flagName(name)} does not apply to sampler '${kind}'; it is for ${users.join(', ')}`,
-    );
-  }
+  checkFlagUsers(flags, [kind]);
   const settings = samplingSettings(flags);
   checkFreeSampleFolder(dir);
   return { dir, kind, settings };

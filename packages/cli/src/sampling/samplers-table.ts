@@ -10,6 +10,16 @@ const FLOW_METROPOLIS_PARETO_LIMIT = 0.5;
  */
 const HMC_ACCEPTANCE_FLOOR = 0.2;
 
+/**
+ * Split R-hat above which the table warns that the chains have not mixed
+ * (A. Vehtari et al., Bayesian Anal. 16, 667 (2021) ask for 1.01 before
+ * trusting a result; 1.05 flags the runs that are clearly short).
+ */
+const RHAT_LIMIT = 1.05;
+
+/** Sampling steps per chain below which the table warns that a run is too short to judge. */
+const FEW_STEPS = 50;
+
 /** A warm-up shorter than this, cut by its time budget, is worth a warning even with a unit metric. */
 const SHORT_WARMUP = 50;
 
@@ -18,16 +28,27 @@ function tuning(s: SamplerSummary): string {
   const t = s.settings;
   if (typeof t.stepSizeAdaptation !== 'string' || typeof t.stepSize !== 'number') return '';
   const steps =
-    typeof t.stepSizeMin === 'number' && typeof t.stepSizeMax === 'number'
-      ? `step sizes per chain ${t.stepSizeMin.toPrecision(2)}-${t.stepSizeMax.toPrecision(2)}`
-      : `one step size ${t.stepSize.toPrecision(2)}`;
-  const metric =
-    t.metric === undefined || t.metric === 'identity'
-      ? 'unit metric'
-      : `${String(t.metric)} metric` +
-        (t.metricReverted === true
-          ? ' (warm-up ended too soon after its last estimate: the one before kept)'
-          : ` (${String(t.metricUpdates)} estimates)`);
+    t.stepSizeKept === true
+      ? `step size ${t.stepSize.toPrecision(2)} as given (warm-up too short to adapt it)`
+      : typeof t.stepSizeMin === 'number' && typeof t.stepSizeMax === 'number'
+        ? `step sizes per chain ${t.stepSizeMin.toPrecision(2)}-${t.stepSizeMax.toPrecision(2)}`
+        : `one step size ${t.stepSize.toPrecision(2)}`;
+  const asked = String(t.metric ?? 'identity');
+  const used = String(t.metricInUse ?? asked);
+  const name = (kind: string) => (kind === 'identity' ? 'unit' : kind);
+  const estimates = Number(t.metricUpdates ?? 0);
+  let metric = `${name(used)} metric`;
+  if (asked !== 'identity') {
+    const why =
+      t.metricReverted === true
+        ? '; the warm-up ended too soon after its last estimate, so the one before was kept'
+        : estimates === 0
+          ? '; the warm-up ended before its first window'
+          : used !== asked
+            ? '; too few samples for a dense estimate, so its diagonal'
+            : '';
+    metric += ` (${asked} asked, ${estimates} estimate${estimates === 1 ? '' : 's'}${why})`;
+  }
   const global =
     typeof t.globalAcceptance === 'number'
       ? `, global moves accepted ${t.globalAcceptance.toPrecision(2)}`
@@ -35,28 +56,69 @@ function tuning(s: SamplerSummary): string {
   return `; ${steps}, ${metric}${global}`;
 }
 
-/** Warnings about an HMC sampler's warm-up: cut short, or a step size that did not settle. */
-function warmupWarnings(s: SamplerSummary): string[] {
+/** Warnings about an HMC sampler: a warm-up cut short, a step size that did not settle, a stuck chain. */
+function hmcWarnings(s: SamplerSummary, label: string): string[] {
   const t = s.settings;
   if (typeof t.stepSizeAdaptation !== 'string') return [];
   const out: string[] = [];
   // Dual averaging settles in a few dozen steps; a metric needs its windows.
   const cut = typeof t.warmupPlanned === 'number' && s.warmupSteps < t.warmupPlanned;
-  if (cut && (t.metric !== 'identity' || s.warmupSteps < SHORT_WARMUP)) {
+  if (cut && s.ended === 'interrupted' && s.steps === 0) {
     out.push(
-      `warning: ${s.sampler}: the warm-up's time budget ran out after ${s.warmupSteps} of ` +
+      `warning: ${label}: interrupted in warm-up after ${s.warmupSteps} of ${t.warmupPlanned} ` +
+        'steps: its step sizes are not final; resume the run to finish it',
+    );
+  } else if (cut && (t.metric !== 'identity' || s.warmupSteps < SHORT_WARMUP)) {
+    out.push(
+      `warning: ${label}: the warm-up's time budget ran out after ${s.warmupSteps} of ` +
         `${t.warmupPlanned} steps, so its step sizes${t.metric === 'identity' ? '' : ' and metric'} ` +
         'were adapted on those alone; give more --seconds or a shorter --warmup',
     );
   }
   if (s.acceptance !== null && s.acceptance < HMC_ACCEPTANCE_FLOOR) {
     out.push(
-      `warning: ${s.sampler}: acceptance ${s.acceptance.toFixed(3)} is far below the ` +
-        `${String(t.targetAcceptance)} its warm-up aims at: the step size did not settle and ` +
-        'the chains hardly move; use a longer --warmup',
+      `warning: ${label}: acceptance ${s.acceptance.toFixed(3)} is far below the ` +
+        `${String(t.targetAcceptance)} that step-size adaptation aims at: the step size is too ` +
+        'large for this target and the chains hardly move; give a longer warm-up (--warmup, ' +
+        '--seconds) or a smaller --step-size',
+    );
+    return out;
+  }
+  const stuck = s.acceptancePerChain
+    .map((a, chain) => ({ a, chain }))
+    .filter((c): c is { a: number; chain: number } => c.a !== null && c.a < HMC_ACCEPTANCE_FLOOR);
+  if (stuck.length > 0) {
+    const list = stuck.map((c) => `${c.chain} (${c.a.toFixed(2)})`).join(', ');
+    out.push(
+      `warning: ${label}: chain${stuck.length === 1 ? '' : 's'} ${list} accepted under ` +
+        `${HMC_ACCEPTANCE_FLOOR} of ${stuck.length === 1 ? 'its' : 'their'} trajectories: ` +
+        'caught where the target is stiffer than the step size allows, ' +
+        `${stuck.length === 1 ? 'it moves' : 'they move'} little; a long run, or ` +
+        '--step-size-adaptation per-chain (each chain its own step size), helps',
     );
   }
   return out;
+}
+
+/** A warning when R-hat shows that the chains have not mixed, or there are too few steps to tell. */
+function rhatWarning(s: SamplerSummary, label: string): string[] {
+  if (s.steps < FEW_STEPS) {
+    return [
+      `warning: ${label}: only ${s.steps} sampling step${s.steps === 1 ? '' : 's'} per chain: ` +
+        'too few to tell whether its chains have forgotten their start; run longer',
+    ];
+  }
+  const rhats = Object.values(s.observables)
+    .map((o) => o?.rhat)
+    .filter((r): r is number => typeof r === 'number');
+  if (rhats.length === 0) return [];
+  const worst = Math.max(...rhats);
+  return worst > RHAT_LIMIT
+    ? [
+        `warning: ${label}: R-hat ${worst.toFixed(3)} > ${RHAT_LIMIT}: its chains disagree, ` +
+          'so they have not mixed and its error bars are too small; run longer',
+      ]
+    : [];
 }
 
 /** A value with its error to 4 decimals and, when an exact value is known, its z-score. */
@@ -115,6 +177,8 @@ export function samplersTable(report: SamplersReport): string {
   ];
   const rows = [header];
   const numbered = (report.sources ?? []).length > 0;
+  // In a table of several runs, notes name the row too.
+  const label = (s: SamplerSummary, i: number) => (numbered ? `#${i + 1} ${s.sampler}` : s.sampler);
   if (numbered) header.unshift('#');
   for (const s of report.samplers) {
     const energy = s.observables.energy ?? null;
@@ -149,16 +213,16 @@ export function samplersTable(report: SamplersReport): string {
         : `, |m| = ${report.exact.values.absMagnetization.toFixed(6)}`),
     'tau_int is in steps of each sampler:',
     ...report.samplers.map(
-      (s) => `  ${s.sampler}: ${s.stepUnit}; ${s.engine}${tuning(s)}; ended: ${s.ended}`,
+      (s, i) => `  ${label(s, i)}: ${s.stepUnit}; ${s.engine}${tuning(s)}; ended: ${s.ended}`,
     ),
     `lattice samplers ran on ${report.latticeEngine.name}: ${report.latticeEngine.reason}`,
     ...report.skipped.map((s) => `skipped ${s.sampler}: ${s.reason}`),
-    ...report.samplers.flatMap((s) =>
+    ...report.samplers.flatMap((s, i) =>
       s.stopped.map(
-        (stop) => `${s.sampler}: chain ${stop.chain} stopped at step ${stop.step}: ${stop.reason}`,
+        (stop) => `${label(s, i)}: chain ${stop.chain} stopped at step ${stop.step}: ${stop.reason}`,
       ),
     ),
-    ...report.samplers.flatMap((s) => {
+    ...report.samplers.flatMap((s, i) => {
       const k = s.settings.paretoK;
       // Above 0.5 the weights have no finite variance; independence
       // Metropolis is geometrically ergodic only for bounded weights
@@ -167,13 +231,16 @@ export function samplersTable(report: SamplersReport): string {
       // sampling's 0.7.
       return typeof k === 'number' && k > FLOW_METROPOLIS_PARETO_LIMIT
         ? [
-            `warning: ${s.sampler}: Pareto k of its proposal weights is ${k.toFixed(2)} ` +
+            `warning: ${label(s, i)}: Pareto k of its proposal weights is ${k.toFixed(2)} ` +
               `(> ${FLOW_METROPOLIS_PARETO_LIMIT}): the flow rarely proposes states that carry much of the ` +
               "target's weight, so its means can be off by more than their error bars; train the flow further",
           ]
         : [];
     }),
-    ...report.samplers.flatMap(warmupWarnings),
+    ...report.samplers.flatMap((s, i) => [
+      ...hmcWarnings(s, label(s, i)),
+      ...rhatWarning(s, label(s, i)),
+    ]),
     ...(report.samplers.some((s) => windowMissed(s.observables))
       ? ["'!' marks a tau_int whose window was not reached: a lower bound; run longer."]
       : []),

@@ -47,7 +47,7 @@ export const SAMPLING_DEFAULTS: Readonly<SamplingDefaults> = Object.freeze({
   engine: 'auto',
   leapfrog: 10,
   stepSize: 0.1,
-  stepSizeAdaptation: 'per-chain',
+  stepSizeAdaptation: 'shared',
   metric: 'identity',
   globalEvery: 0,
   proposalBatch: 256,

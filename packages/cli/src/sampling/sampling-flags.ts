@@ -130,8 +130,8 @@ export function withSamplingOptions(command: Command): Command {
     )
     .option(
       '--step-size-adaptation <how>',
-      'HMC warm-up: per-chain (each chain its own step size) or shared ' +
-        `(default ${d.stepSizeAdaptation})`,
+      'HMC warm-up: shared (one step size on the mean acceptance) or per-chain ' +
+        `(each chain its own) (default ${d.stepSizeAdaptation})`,
     )
     .option(
       '--metric <kind>',
@@ -146,6 +146,34 @@ export function withSamplingOptions(command: Command): Command {
     .option('--proposal-batch <n>', `flow proposals per pass (default ${d.proposalBatch})`)
     .option('--json', 'print the results as one JSON document on stdout instead of a table')
     .option('--no-progress', 'no progress display on stderr');
+}
+
+/** Flags that only some samplers read, with those samplers. */
+const FLAG_USERS: Readonly<Partial<Record<keyof SamplingFlags, readonly SamplerKind[]>>> = {
+  leapfrog: ['hmc', 'latent-hmc'],
+  stepSize: ['hmc', 'latent-hmc'],
+  stepSizeAdaptation: ['hmc', 'latent-hmc'],
+  metric: ['hmc', 'latent-hmc'],
+  globalEvery: ['latent-hmc'],
+  proposalBatch: ['flow-metropolis'],
+  engine: ['metropolis', 'wolff'],
+};
+
+/**
+ * Refuses a flag that none of the samplers to run reads, so that no run
+ * records a setting that played no part in it.
+ *
+ * @throws UsageError naming the flag, the samplers to run and those that read it.
+ */
+export function checkFlagUsers(flags: SamplingFlags, kinds: readonly SamplerKind[]): void {
+  for (const [name, users] of Object.entries(FLAG_USERS)) {
+    if (flags[name as keyof SamplingFlags] === undefined) continue;
+    if (kinds.some((kind) => users.includes(kind))) continue;
+    const flag = `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    const which =
+      kinds.length === 1 ? `sampler '${kinds[0]}'` : `samplers ${kinds.join(', ')}`;
+    throw new UsageError(`${flag} does not apply to ${which}; it is for ${users.join(', ')}`);
+  }
 }
 
 /** The chains a sampler runs: --chains, or the default for its kind. */

@@ -81,10 +81,13 @@ describe('neuralrg compare-samplers', () => {
     // HMC rows say how they were tuned, and warn about a warm-up cut short
     // or a step size that did not settle.
     const table = samplersTable(report);
+    // Five warm-up steps are too few to adapt a step size: the one given is kept.
     expect(table).toMatch(
-      /  hmc: HMC trajectory of 10 leapfrog steps; tfjs; step sizes per chain [0-9.e-]+-[0-9.e-]+, unit metric; ended/,
+      /  hmc: HMC trajectory of 10 leapfrog steps; tfjs; step size 0\.10 as given \(warm-up too short to adapt it\), unit metric; ended/,
     );
-    expect(table).not.toMatch(/warning: (hmc|latent-hmc)/);
+    expect(table).not.toMatch(/warning: (hmc|latent-hmc): (the warm-up|acceptance|chain)/);
+    // 40 steps per chain are too few to judge mixing, and the table says so.
+    expect(table).toMatch(/warning: wolff: only 40 sampling steps per chain: too few to tell/);
     const hmcWith = (change: (s: SamplersReport['samplers'][number]) => object): SamplersReport => ({
       ...report,
       samplers: report.samplers.map((s) => (s.sampler === 'hmc' ? { ...s, ...change(s) } : s)),
@@ -93,24 +96,59 @@ describe('neuralrg compare-samplers', () => {
       hmcWith((s) => ({
         warmupSteps: 52,
         acceptance: 0.01,
-        settings: { ...s.settings, warmupPlanned: 200, metric: 'dense', metricUpdates: 1, metricReverted: true },
+        settings: {
+          ...s.settings,
+          stepSizeKept: false,
+          warmupPlanned: 200,
+          metric: 'dense',
+          metricInUse: 'identity',
+          metricUpdates: 1,
+          metricReverted: true,
+        },
       })),
     );
-    expect(cut).toMatch(/dense metric \(warm-up ended too soon after its last estimate: the one before kept\)/);
+    expect(cut).toMatch(
+      /unit metric \(dense asked, 1 estimate; the warm-up ended too soon after its last estimate, so the one before was kept\)/,
+    );
     expect(cut).toMatch(
       /warning: hmc: the warm-up's time budget ran out after 52 of 200 steps, so its step sizes and metric were adapted on those alone/,
     );
-    expect(cut).toMatch(/warning: hmc: acceptance 0\.010 is far below the 0\.65 its warm-up aims at/);
+    expect(cut).toMatch(/warning: hmc: acceptance 0\.010 is far below the 0\.65 that step-size adaptation aims at/);
+    // A chain caught in a stiff region is named, even when the mean is fine.
+    const caught = samplersTable(
+      hmcWith((s) => ({
+        acceptance: 0.6,
+        acceptancePerChain: s.acceptancePerChain.map((a, c) => (c === 1 ? 0.04 : a)),
+      })),
+    );
+    expect(caught).toMatch(/warning: hmc: chain 1 \(0\.04\) accepted under 0\.2 of its trajectories/);
     // A unit metric settles in a few dozen steps: 120 of 200 is no cause for a warning.
     expect(
       samplersTable(
         hmcWith((s) => ({ warmupSteps: 120, settings: { ...s.settings, warmupPlanned: 200 } })),
       ),
-    ).not.toMatch(/warning: hmc/);
+    ).not.toMatch(/warning: hmc: the warm-up/);
     const written = JSON.parse(
       fs.readFileSync(path.join(flowDir, 'samplers.json'), 'utf8'),
     ) as SamplersReport;
     expect(written).toEqual(report);
+  });
+
+  it('refuses a flag that none of the chosen samplers reads', async () => {
+    const lattice = await runCli([
+      'compare-samplers', '--L', '4', '--T', 'Tc', '--samplers', 'wolff,metropolis',
+      '--metric', 'dense', '--warmup', '50', '--no-progress',
+    ]);
+    expect(lattice.code).toBe(2);
+    expect(lattice.stderr).toMatch(
+      /--metric does not apply to samplers wolff, metropolis; it is for hmc, latent-hmc/,
+    );
+    const global = await runCli([
+      'compare-samplers', '--L', '4', '--T', 'Tc', '--samplers', 'hmc,wolff',
+      '--global-every', '1', '--no-progress',
+    ]);
+    expect(global.code).toBe(2);
+    expect(global.stderr).toMatch(/--global-every does not apply to samplers hmc, wolff; it is for latent-hmc/);
   });
 
   it('prints a table and skips the flow samplers without a flow', async () => {
@@ -381,8 +419,9 @@ describe('neuralrg sample', () => {
     const settings = (JSON.parse(dense.stdout) as SamplersReport).samplers[0].settings;
     expect(settings).toMatchObject({
       metric: 'dense',
+      metricInUse: 'dense',
       metricUpdates: 3,
-      stepSizeAdaptation: 'per-chain',
+      stepSizeAdaptation: 'shared',
     });
 
     // The layout of state.json before this release: one step size and one
@@ -403,7 +442,7 @@ describe('neuralrg sample', () => {
       adaptation: (adaptations as unknown[])[0],
     };
     const { stepSizeAdaptation, metric: metricSetting, ...oldSettings } = state.settings;
-    expect([stepSizeAdaptation, metricSetting]).toEqual(['per-chain', 'identity']);
+    expect([stepSizeAdaptation, metricSetting]).toEqual(['shared', 'identity']);
     state.settings = oldSettings as SampleState['settings'];
     fs.writeFileSync(file, JSON.stringify(state));
     const resumed = await runCli(['sample', '--resume', old, '--sweeps', '60', '--no-progress', '--json']);

@@ -66,21 +66,29 @@ function hmcWarnings(s: SamplerSummary, label: string): string[] {
   if (cut && s.ended === 'interrupted' && s.steps === 0) {
     out.push(
       `warning: ${label}: interrupted in warm-up after ${s.warmupSteps} of ${t.warmupPlanned} ` +
-        'steps: its step sizes are not final; resume the run to finish it',
+        'steps: its step sizes are not final',
     );
   } else if (cut && (t.metric !== 'identity' || s.warmupSteps < SHORT_WARMUP)) {
+    const adapted =
+      t.stepSizeKept === true
+        ? 'so its step size stayed as given'
+        : 'so its step sizes were adapted on those alone';
+    const metric =
+      t.metric === 'identity'
+        ? ''
+        : Number(t.metricUpdates ?? 0) === 0
+          ? `, and its ${String(t.metric)} metric was never estimated`
+          : ', and so was its metric';
     out.push(
       `warning: ${label}: the warm-up's time budget ran out after ${s.warmupSteps} of ` +
-        `${t.warmupPlanned} steps, so its step sizes${t.metric === 'identity' ? '' : ' and metric'} ` +
-        'were adapted on those alone; give more --seconds or a shorter --warmup',
+        `${t.warmupPlanned} steps, ${adapted}${metric}; give more --seconds or a shorter --warmup`,
     );
   }
   if (s.acceptance !== null && s.acceptance < HMC_ACCEPTANCE_FLOOR) {
     out.push(
-      `warning: ${label}: acceptance ${s.acceptance.toFixed(3)} is far below the ` +
-        `${String(t.targetAcceptance)} that step-size adaptation aims at: the step size is too ` +
-        'large for this target and the chains hardly move; give a longer warm-up (--warmup, ' +
-        '--seconds) or a smaller --step-size',
+      `warning: ${label}: acceptance ${s.acceptance.toFixed(3)} is below ${HMC_ACCEPTANCE_FLOOR}: ` +
+        'the step size is too large for this target and the chains move little; give a longer ' +
+        'warm-up (--warmup, --seconds) or a smaller --step-size',
     );
     return out;
   }
@@ -115,10 +123,15 @@ function rhatWarning(s: SamplerSummary, label: string): string[] {
   const worst = Math.max(...rhats);
   return worst > RHAT_LIMIT
     ? [
-        `warning: ${label}: R-hat ${worst.toFixed(3)} > ${RHAT_LIMIT}: its chains disagree, ` +
+        `warning: ${label}: R-hat ${rhatText(worst)} > ${RHAT_LIMIT}: its chains disagree, ` +
           'so they have not mixed and its error bars are too small; run longer',
       ]
     : [];
+}
+
+/** R-hat to 3 decimals; chains that never moved give huge values, shown as > 100. */
+function rhatText(rhat: number): string {
+  return rhat > 100 ? '> 100' : rhat.toFixed(3);
 }
 
 /** A value with its error to 4 decimals and, when an exact value is known, its z-score. */
@@ -197,7 +210,7 @@ export function samplersTable(report: SamplersReport): string {
       estimate(magnetization),
       tau(magnetization),
       perSecond(magnetization),
-      rhats.length > 0 ? Math.max(...rhats).toFixed(3) : '-',
+      rhats.length > 0 ? rhatText(Math.max(...rhats)) : '-',
       `${s.liveChains}/${s.chains}`,
     ]);
   }

@@ -111,9 +111,16 @@ describe('neuralrg compare-samplers', () => {
       /unit metric \(dense asked, 1 estimate; the warm-up ended too soon after its last estimate, so the one before was kept\)/,
     );
     expect(cut).toMatch(
-      /warning: hmc: the warm-up's time budget ran out after 52 of 200 steps, so its step sizes and metric were adapted on those alone/,
+      /warning: hmc: the warm-up's time budget ran out after 52 of 200 steps, so its step sizes were adapted on those alone, and so was its metric/,
     );
-    expect(cut).toMatch(/warning: hmc: acceptance 0\.010 is far below the 0\.65 that step-size adaptation aims at/);
+    expect(cut).toMatch(/warning: hmc: acceptance 0\.010 is below 0\.2: the step size is too large/);
+    // Chains that never moved give an R-hat of order 1e14: shown as > 100.
+    const frozen = samplersTable(
+      hmcWith((s) => ({
+        observables: { ...s.observables, energy: { ...s.observables.energy, rhat: 4.7e14 } },
+      })),
+    );
+    expect(frozen).toMatch(/\nhmc\s.*\s> 100\s+2\/2\n/);
     // A chain caught in a stiff region is named, even when the mean is fine.
     const caught = samplersTable(
       hmcWith((s) => ({

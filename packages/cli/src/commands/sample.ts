@@ -225,7 +225,7 @@ async function sample(flags: SampleFlags, context: CommandContext): Promise<numb
       flowRun,
       settings,
       engine,
-      samplers: record.steps >= 2 ? [summariseRun(sampler, record, ended, exact.values)] : [],
+      samplers: [summariseRun(sampler, record, ended, exact.values)],
       skipped: [],
     });
     writeReport(path.join(dir, SAMPLE_FILES.results), report);

@@ -23,7 +23,12 @@ import {
   writeSampleState,
 } from '../sampling/sample-state';
 import type { SampleState } from '../sampling/sample-state';
-import { checkFlagUsers, samplingSettings, withSamplingOptions } from '../sampling/sampling-flags';
+import {
+  checkFlagUsers,
+  flagName,
+  samplingSettings,
+  withSamplingOptions,
+} from '../sampling/sampling-flags';
 import type { SamplingFlags, SamplingSettings } from '../sampling/sampling-flags';
 import { samplingTarget } from '../sampling/sampling-target';
 import type { SamplingTarget } from '../sampling/sampling-target';
@@ -87,12 +92,6 @@ export function addSampleCommand(program: Command, context: CommandContext): voi
     .action(async (flags: SampleFlags) => {
       context.setExitCode(await sample(flags, context));
     });
-}
-
-/** The command-line spelling of a flag's property name: stepSize -> --step-size. */
-function flagName(property: string): string {
-  // camelCase to kebab-case; single capitals such as L and T stay as they are.
-  return `--${property.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a}-${b.toLowerCase()}`)}`;
 }
 
 /** The run to do: from the flags, or from state.json with the flags that may change. */

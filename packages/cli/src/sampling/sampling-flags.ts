@@ -148,6 +148,12 @@ export function withSamplingOptions(command: Command): Command {
     .option('--no-progress', 'no progress display on stderr');
 }
 
+/** The command-line spelling of a flag's property name: stepSize -> --step-size. */
+export function flagName(property: string): string {
+  // camelCase to kebab-case; single capitals such as L and T stay as they are.
+  return `--${property.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a}-${b.toLowerCase()}`)}`;
+}
+
 /** Flags that only some samplers read, with those samplers. */
 const FLAG_USERS: Readonly<Partial<Record<keyof SamplingFlags, readonly SamplerKind[]>>> = {
   leapfrog: ['hmc', 'latent-hmc'],
@@ -169,7 +175,7 @@ export function checkFlagUsers(flags: SamplingFlags, kinds: readonly SamplerKind
   for (const [name, users] of Object.entries(FLAG_USERS)) {
     if (flags[name as keyof SamplingFlags] === undefined) continue;
     if (kinds.some((kind) => users.includes(kind))) continue;
-    const flag = `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    const flag = flagName(name);
     const which =
       kinds.length === 1 ? `sampler '${kinds[0]}'` : `samplers ${kinds.join(', ')}`;
     throw new UsageError(`${flag} does not apply to ${which}; it is for ${users.join(', ')}`);

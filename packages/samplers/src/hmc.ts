@@ -2,7 +2,7 @@ import { Rng } from '@neuralrg/tensor';
 import { DualAveraging } from './dual-averaging';
 import type { DualAveragingState } from './dual-averaging';
 import type { ObserveFunction } from './dual-observables';
-import { METRIC_KINDS, Metric, MIN_METRIC_WARMUP, metricWindowEnds } from './metric';
+import { Metric, MIN_METRIC_WARMUP, metricWindowEnds, metricWindowStart } from './metric';
 import type { MetricKind, MetricState } from './metric';
 import { potentialAndGradient } from './potential-gradient';
 import type { Potential } from './potential-gradient';
@@ -165,6 +165,8 @@ export class Hmc implements Sampler {
   private readonly metric: Metric;
   private readonly warmupSteps: number;
   private readonly windowEnds: number[];
+  /** The warm-up step after which the first metric window begins. */
+  private readonly windowStart: number;
   /** Warm-up steps since the metric last changed, and each adapter's step size before it did. */
   private sinceMetricUpdate = 0;
   private fallbackStepSizes: Float64Array | null = null;
@@ -232,11 +234,12 @@ export class Hmc implements Sampler {
     this.adaptationMode = mode;
     const adapters = mode === 'per-chain' ? this.chains : 1;
     const metricKind = options.metric ?? 'identity';
-    if (!METRIC_KINDS.includes(metricKind)) {
-      throw new RangeError(
-        `metric must be one of ${METRIC_KINDS.join(', ')}, got ${String(metricKind)}`,
-      );
-    }
+    // The Metric checks its kind, before the warm-up checks below name it.
+    this.metric = new Metric(
+      metricKind,
+      this.dim,
+      options.resume?.data.metric as MetricState | undefined,
+    );
     const plannedWarmup =
       options.resume !== undefined && typeof options.resume.data.warmupSteps === 'number'
         ? options.resume.data.warmupSteps
@@ -254,11 +257,7 @@ export class Hmc implements Sampler {
       );
     }
     this.windowEnds = metricKind === 'identity' ? [] : metricWindowEnds(this.warmupSteps);
-    this.metric = new Metric(
-      metricKind,
-      this.dim,
-      options.resume?.data.metric as MetricState | undefined,
-    );
+    this.windowStart = metricKind === 'identity' ? 0 : metricWindowStart(this.warmupSteps);
 
     this.globalMoves = options.globalMoves;
     if (this.globalMoves !== undefined) {
@@ -580,8 +579,7 @@ export class Hmc implements Sampler {
   private adaptMetric(): void {
     if (this.windowEnds.length === 0) return;
     const step = this.steps;
-    const first = Math.floor(0.15 * this.warmupSteps);
-    if (step <= first || step > this.windowEnds[this.windowEnds.length - 1]) return;
+    if (step <= this.windowStart || step > this.windowEnds[this.windowEnds.length - 1]) return;
     this.metric.accumulate(this.position, this.live);
     if (!this.windowEnds.includes(step) || !this.metric.endWindow()) return;
     const target = this.adaptations[0].targetAcceptance;

@@ -15,7 +15,13 @@ export {
   STEP_SIZE_ADAPTATIONS,
 } from './hmc';
 export type { HmcOptions, StepSizeAdaptation } from './hmc';
-export { Metric, METRIC_KINDS, MIN_METRIC_WARMUP, metricWindowEnds } from './metric';
+export {
+  Metric,
+  METRIC_KINDS,
+  MIN_METRIC_WARMUP,
+  metricWindowEnds,
+  metricWindowStart,
+} from './metric';
 export type { MetricKind, MetricState } from './metric';
 export { DualAveraging } from './dual-averaging';
 export type { DualAveragingState } from './dual-averaging';

@@ -37,10 +37,15 @@ export function metricWindowEnds(warmup: number): number[] {
       `a metric needs a warm-up of at least ${MIN_METRIC_WARMUP} steps to be estimated, got ${warmup}`,
     );
   }
-  const start = Math.floor(0.15 * warmup);
+  const start = metricWindowStart(warmup);
   const end = Math.floor(0.75 * warmup);
   const base = Math.floor((end - start) / 7);
   return [start + base, start + 3 * base, end];
+}
+
+/** The warm-up step after which {@link metricWindowEnds}'s first window begins: 15 % in. */
+export function metricWindowStart(warmup: number): number {
+  return Math.floor(0.15 * warmup);
 }
 
 /** The saved state of a {@link Metric}. */

@@ -1,4 +1,9 @@
-import { isingDualShift, isingLnZ } from '@neuralrg/energies';
+import {
+  isingDualShift,
+  isingInternalEnergy,
+  isingLnZ,
+  isingSpecificHeat,
+} from '@neuralrg/energies';
 
 /** Exact results for the 2D Ising model on the periodic L x L torus, J = 1. */
 export interface ExactIsingValues {
@@ -14,11 +19,16 @@ export interface ExactIsingValues {
   shift: number;
   /** Free energy per site of the Ising model, f = -T ln Z_Ising / L^2. */
   freeEnergyPerSite: number;
+  /** Internal energy per site of the Ising model, <E>/N = -(1/N) d ln Z / d beta. */
+  energyPerSite: number;
+  /** Specific heat per site, beta^2 (<E^2> - <E>^2) / N. */
+  specificHeat: number;
 }
 
 /**
  * ln Z_Ising from Kaufman's formula and ln Z_cont = ln Z_Ising + shift of
- * the Hubbard-Stratonovich dual. Plain float64 arithmetic: no tensor
+ * the Hubbard-Stratonovich dual, with the energy and specific heat per
+ * site from derivatives of ln Z_Ising in beta. Plain float64 arithmetic: no tensor
  * backend is started.
  *
  * @throws RangeError when L is not an even integer >= 2 or T is not positive and finite.
@@ -34,5 +44,7 @@ export function exactIsingValues(L: number, T: number): ExactIsingValues {
     lnZcont: lnZIsing + shift,
     shift,
     freeEnergyPerSite: (-T * lnZIsing) / (L * L),
+    energyPerSite: isingInternalEnergy(L, T),
+    specificHeat: isingSpecificHeat(L, T),
   };
 }

@@ -1,4 +1,9 @@
-import { isingDualShift, isingLnZ } from '@neuralrg/energies';
+import {
+  isingDualShift,
+  isingInternalEnergy,
+  isingLnZ,
+  isingSpecificHeat,
+} from '@neuralrg/energies';
 import { tf } from '@neuralrg/tensor';
 import { runCli } from './testing/run-cli';
 
@@ -25,6 +30,22 @@ describe('neuralrg exact', () => {
 
     const named = JSON.parse((await runCli(['exact', '--L', '8', '--T', 'Tc', '--json'])).stdout);
     expect(Math.abs(named.lnZ - 60.1417808)).toBeLessThan(1e-6);
+  });
+
+  it('prints the exact energy and specific heat per site', async () => {
+    const json = JSON.parse((await runCli(['exact', '--L', '16', '--T', 'Tc', '--json'])).stdout);
+    // -(1/N) d ln Z / d beta by a five-point difference: accurate to ~1e-10 per site at L = 16.
+    expect(Math.abs(json.energyPerSite - -1.4530648528)).toBeLessThan(1e-9);
+    expect(json.energyPerSite).toBe(isingInternalEnergy(16, Number(T_CRITICAL)));
+    expect(json.specificHeat).toBe(isingSpecificHeat(16, Number(T_CRITICAL)));
+    // At T = 1e6 the lattice is nearly free: u ~ -2 beta and c ~ 2 beta^2.
+    const hot = JSON.parse((await runCli(['exact', '--L', '4', '--T', '1000', '--json'])).stdout);
+    expect(hot.energyPerSite).toBeCloseTo(-2 / 1000, 6);
+    expect(hot.specificHeat).toBeCloseTo(2 / 1e6, 8);
+
+    const table = (await runCli(['exact', '--L', '16', '--T', 'Tc'])).stdout;
+    expect(table).toMatch(/E\/N\s+-1\.4530648528/);
+    expect(table).toMatch(/specific heat c\/N\s+\d\.\d{7}\n/);
   });
 
   it('prints a readable table without --json', async () => {

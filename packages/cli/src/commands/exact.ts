@@ -24,16 +24,18 @@ function exactTable(values: ExactIsingValues): string {
     ['ln Z_cont (dual)', values.lnZcont.toFixed(10)],
     ['shift cont - Ising', values.shift.toFixed(10)],
     ['f per site', values.freeEnergyPerSite.toFixed(10)],
+    ['E/N', values.energyPerSite.toFixed(10)],
+    ['specific heat c/N', values.specificHeat.toFixed(7)],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   return rows.map(([name, value]) => `${name.padEnd(width)}  ${value}\n`).join('');
 }
 
-/** Adds `neuralrg exact`: exact ln Z of the Ising model and of its continuous dual. */
+/** Adds `neuralrg exact`: exact ln Z, energy and specific heat of the Ising model, ln Z of its dual. */
 export function addExactCommand(program: Command, context: CommandContext): void {
   program
     .command('exact')
-    .description('print the exact ln Z of the 2D Ising model and of its continuous dual')
+    .description('print the exact ln Z, energy and specific heat of the 2D Ising model, and ln Z of its continuous dual')
     .option('--energy <name>', `energy model: ${EXACT_ENERGIES.join(', ')} (default ising)`)
     .option('--L <size>', 'linear lattice size, an even integer >= 2')
     .option('--T <temperature>', 'temperature in units of J, or Tc for 2/ln(1+sqrt 2)')

@@ -266,4 +266,158 @@ describe('HMC', () => {
       );
     });
   });
+
+  describe('delayed rejection', () => {
+    /**
+     * p(q) = (1 - w) N(q; 0, I) + w N(q; 0, s^2 I) in `dim` variables: a
+     * wide component and a narrow one on top of it, whose leapfrog is
+     * stable only for eps < 2 s.
+     */
+    const mixture =
+      (s: number, w: number) =>
+      (q: Tensor2D): Tensor1D =>
+        tf.tidy(() => {
+          const dim = q.shape[1];
+          const r2 = tf.sum(tf.square(q), 1);
+          const wide = tf.add(tf.mul(-0.5, r2), Math.log(1 - w));
+          const narrow = tf.add(tf.mul(-0.5 / (s * s), r2), Math.log(w) - dim * Math.log(s));
+          return tf.neg(tf.logSumExp(tf.stack([wide, narrow], 1), 1)) as Tensor1D;
+        });
+    const erf = (x: number): number => {
+      let term = x;
+      let sum = x;
+      for (let n = 1; n < 60; n++) {
+        term *= (-x * x) / n;
+        sum += term / (2 * n + 1);
+      }
+      return (2 / Math.sqrt(Math.PI)) * sum;
+    };
+    const s = 0.15;
+    const observe = (q: Float32Array, chains: number) => ({
+      q2: Float64Array.from({ length: chains }, (_, c) => q[c] * q[c]),
+      inner: Float64Array.from({ length: chains }, (_, c) => (Math.abs(q[c]) < s ? 1 : 0)),
+    });
+    const mixtureHmc = (overrides: Partial<HmcOptions> = {}) =>
+      new Hmc({
+        potential: mixture(s, 0.5),
+        dim: 1,
+        chains: 16,
+        initial: new Rng(6).fillNormal(new Float32Array(16)),
+        stepSize: 1,
+        leapfrogSteps: 3,
+        seed: 7,
+        observe,
+        observableNames: ['q2', 'inner'],
+        ...overrides,
+      });
+
+    it('samples a target of two scales exactly', async () => {
+      // Equal weights, s = 0.15, one variable: <q^2> = (1 + s^2) / 2 and
+      // P(|q| < s) = [P(|Z| < s) + P(|Z| < 1)] / 2. Leaving out the ghost
+      // factor 1 - alpha1(q2, -p2) gave z = -16 for the inner fraction.
+      const sampler = mixtureHmc({ delayedRejection: 8 });
+      const { record, ended } = await runSampler(sampler, { warmup: 200, steps: 1000 });
+      const summary = summariseRun(sampler, record, ended, {
+        q2: (1 + s * s) / 2,
+        inner: (erf(s / Math.SQRT2) + erf(1 / Math.SQRT2)) / 2,
+      });
+      // Within 4 error bars from tau_int.
+      expect(Math.abs(summary.observables.q2?.zScore as number)).toBeLessThan(4);
+      expect(Math.abs(summary.observables.inner?.zScore as number)).toBeLessThan(4);
+      const settings = summary.settings;
+      expect(settings.delayedRejection).toBe(8);
+      expect(settings.retries).toBeGreaterThan(1000);
+      expect(settings.retryAcceptance).toBeGreaterThan(0.2);
+      expect(settings.ghostFraction).toBeGreaterThan(0);
+      expect(settings.ghostFraction).toBeLessThanOrEqual(1);
+      expect(settings.meanRetryLeapfrogSteps).toBeGreaterThan(0);
+      expect(sampler.stepUnit).toMatch(/retried with a step 8 times smaller/);
+    });
+
+    it('keeps both factors of the second-stage ratio (a Gaussian at moderate acceptance)', async () => {
+      // A fixed step of 1.8 in one leapfrog step on scales (1, 0.5): the
+      // first try is accepted about half the time, so 1 / (1 - alpha1(q, p))
+      // matters as much as the ghost's factor. Leaving it out gave z = -6.0
+      // for <x1^2>; leaving out the ghost gave |z| ~ 20; both run here give |z| < 1.
+      const widths = [1, 0.5];
+      const chains = 32;
+      const sampler = new Hmc({
+        potential: gaussianEnergy(Float32Array.from(widths), new Float32Array(2)),
+        dim: 2,
+        chains,
+        initial: new Rng(6).fillNormal(new Float32Array(chains * 2)),
+        stepSize: 1.8,
+        leapfrogSteps: 1,
+        seed: 7,
+        delayedRejection: 2,
+        observe: (q, rows) => ({
+          x0: Float64Array.from({ length: rows }, (_, c) => q[c * 2] ** 2),
+          x1: Float64Array.from({ length: rows }, (_, c) => (q[c * 2 + 1] / widths[1]) ** 2),
+        }),
+        observableNames: ['x0', 'x1'],
+      });
+      const { record, ended } = await runSampler(sampler, { warmup: 0, steps: 12000 });
+      const summary = summariseRun(sampler, record, ended, { x0: 1, x1: 1 });
+      expect(Math.abs(summary.observables.x0?.zScore as number)).toBeLessThan(4);
+      expect(Math.abs(summary.observables.x1?.zScore as number)).toBeLessThan(4);
+      expect(summary.acceptance).toBeGreaterThan(0.4);
+      expect(summary.acceptance).toBeLessThan(0.7);
+    });
+
+    it('moves a chain that a single step leaves frozen', async () => {
+      // Eight variables, chains started at the centre of the narrow
+      // component (s = 0.1, where U is about 20 below the wide one's typical
+      // values) with eps = 1: a first try flies out and is rejected, and
+      // only the second try's eps / 16 is stable inside.
+      const frozen = (delayedRejection: number) =>
+        new Hmc({
+          potential: mixture(0.1, 0.2),
+          dim: 8,
+          chains: 4,
+          initial: new Float32Array(32),
+          stepSize: 1,
+          leapfrogSteps: 3,
+          seed: 8,
+          delayedRejection,
+        });
+      const plain = frozen(0);
+      const { record: stuck } = await runSampler(plain, { warmup: 0, steps: 40 });
+      const retried = frozen(16);
+      const { record: moving } = await runSampler(retried, { warmup: 0, steps: 40 });
+      const rate = (r: typeof stuck) => r.acceptanceSum.map((a) => a / r.steps);
+      // Measured: at most 0.1 (a rare first try that comes back to its
+      // start) against at least 0.9.
+      expect(Math.max(...rate(stuck))).toBeLessThan(0.2);
+      expect(Math.min(...rate(moving))).toBeGreaterThan(0.6);
+    });
+
+    it('resumes exactly, and is off by default', async () => {
+      const straight = mixtureHmc({ delayedRejection: 4, chains: 4, initial: new Float32Array(4) });
+      const first = mixtureHmc({ delayedRejection: 4, chains: 4, initial: new Float32Array(4) });
+      for (let k = 0; k < 6; k++) {
+        await straight.step(true);
+        await first.step(true);
+      }
+      const resumed = mixtureHmc({
+        delayedRejection: 4,
+        chains: 4,
+        initial: new Float32Array(4),
+        resume: first.saveState(),
+      });
+      for (let k = 0; k < 6; k++) {
+        const adapt = k < 3;
+        expect(await resumed.step(adapt)).toEqual(await straight.step(adapt));
+      }
+      expect(resumed.settings()).toEqual(straight.settings());
+      expect(gaussianHmc().settings().delayedRejection).toBeUndefined();
+    });
+
+    it('refuses a reduction that is not an integer >= 2', () => {
+      for (const bad of [1, 2.5, -2, NaN]) {
+        expect(() => mixtureHmc({ delayedRejection: bad })).toThrow(
+          new RegExp(`delayedRejection must be 0 \\(off\\) or an integer >= 2.*got ${bad}`),
+        );
+      }
+    });
+  });
 });

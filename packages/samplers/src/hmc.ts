@@ -87,6 +87,14 @@ export interface HmcOptions {
    * where the flow is poor can jump out.
    */
   globalMoves?: GlobalMoves;
+  /**
+   * Delayed rejection: a rejected trajectory is retried once from the same
+   * start and momentum with a step this many times smaller and as many
+   * times more leapfrog steps (the same length), accepted by the
+   * second-stage ratio of {@link Hmc}. An integer >= 2, or 0 (default)
+   * for none.
+   */
+  delayedRejection?: number;
   /** Leapfrog steps per trajectory; with `trajectoryLength`, the most per trajectory. */
   leapfrogSteps?: number;
   /**
@@ -136,6 +144,22 @@ export interface HmcOptions {
  * `trajectoryLength`, chains whose trajectories need fewer leapfrog steps
  * stop early while the batch finishes the others.
  *
+ * With `delayedRejection` a, a rejected trajectory gets a second try from
+ * the same (q, p): step eps / a, a times the leapfrog steps, ending at
+ * (q2, p2). Both tries are volume-preserving involutions (a leapfrog
+ * trajectory with its momentum flipped), and the second is accepted with
+ * probability
+ *   min(1, exp(H(q, p) - H(q2, p2)) [1 - alpha1(q2, -p2)] / [1 - alpha1(q, p)]),
+ * where alpha1(q2, -p2) is the first try's acceptance from the end point
+ * (a "ghost" trajectory of eps, run only when the uniform draw could
+ * still accept); this keeps detailed balance (L. Tierney and A. Mira,
+ * Stat. Med. 18, 2507 (1999); C. Modi, A. Barnett and B. Carpenter,
+ * Bayesian Analysis (2024), arXiv:2110.00610). A chain in a region
+ * stiffer than the one the step size was tuned in, where every
+ * trajectory of eps is rejected and the chain would freeze, then still
+ * moves with the shorter steps. Warm-up adapts eps on the first try's
+ * acceptance; the acceptance reported is that of either try.
+ *
  * A trajectory that ends at U = +Infinity is rejected. One that ends at a
  * NaN (or -Infinity) potential is, during warm-up, a divergence of the
  * step-size search: rejected and counted (`settings().warmupDivergences`);
@@ -183,6 +207,11 @@ export class Hmc implements Sampler {
   private steps: number;
   private divergences = 0;
   private readonly globalMoves: GlobalMoves | undefined;
+  private readonly delayedRejection: number;
+  private retries = 0;
+  private retriesAccepted = 0;
+  private ghosts = 0;
+  private retryLeapfrogTotal = 0;
   private globalProposals = 0;
   private globalAccepted = 0;
 
@@ -259,6 +288,22 @@ export class Hmc implements Sampler {
     this.windowEnds = metricKind === 'identity' ? [] : metricWindowEnds(this.warmupSteps);
     this.windowStart = metricKind === 'identity' ? 0 : metricWindowStart(this.warmupSteps);
 
+    this.delayedRejection = options.delayedRejection ?? 0;
+    if (
+      !(
+        this.delayedRejection === 0 ||
+        (Number.isInteger(this.delayedRejection) && this.delayedRejection >= 2)
+      )
+    ) {
+      throw new RangeError(
+        `delayedRejection must be 0 (off) or an integer >= 2, the step-size reduction of the ` +
+          `second try, got ${options.delayedRejection}`,
+      );
+    }
+    if (this.delayedRejection > 0) {
+      this.stepUnit += `, a rejected one retried with a step ${this.delayedRejection} times smaller`;
+    }
+
     this.globalMoves = options.globalMoves;
     if (this.globalMoves !== undefined) {
       checkInteger('globalMoves.every', this.globalMoves.every, 1);
@@ -314,6 +359,12 @@ export class Hmc implements Sampler {
       }
       this.globalProposals = Number(saved.data.globalProposals ?? 0);
       this.globalAccepted = Number(saved.data.globalAccepted ?? 0);
+      this.leapfrogTotal = Number(saved.data.leapfrogTotal ?? 0);
+      this.trajectories = Number(saved.data.trajectories ?? 0);
+      this.retryLeapfrogTotal = Number(saved.data.retryLeapfrogTotal ?? 0);
+      this.retries = Number(saved.data.retries ?? 0);
+      this.retriesAccepted = Number(saved.data.retriesAccepted ?? 0);
+      this.ghosts = Number(saved.data.ghosts ?? 0);
     } else {
       checkConfiguration('initial', options.initial, this.chains, this.dim, 'variables');
       const stepSize = checkPositive('stepSize', options.stepSize);
@@ -388,13 +439,78 @@ export class Hmc implements Sampler {
 
     const momentum = this.rng.fillNormal(new Float32Array(chains * dim));
     const startEnergy = this.hamiltonian(this.values, momentum);
-    const q = Float32Array.from(this.position);
-    const p = momentum;
-    let gradient = this.gradient;
-    let values = this.values;
-    let force = this.metric.force(gradient, chains);
+    const first = this.trajectory(
+      this.position,
+      momentum,
+      this.gradient,
+      this.values,
+      epsilon,
+      steps,
+    );
+    const endEnergy = this.hamiltonian(first.values, first.p);
+
+    this.steps += 1;
+    const acceptance = new Float64Array(chains).fill(NaN);
+    const firstAcceptance = new Float64Array(chains).fill(NaN);
+    const stopped: ChainStop[] = [];
+    const retry: number[] = [];
+    for (let c = 0; c < chains; c++) {
+      if (!this.live[c]) continue;
+      if (this.diverged(first.values[c], c, epsilon[c], adapt, stopped)) {
+        if (this.live[c]) acceptance[c] = firstAcceptance[c] = 0;
+        continue;
+      }
+      const logRatio = startEnergy[c] - endEnergy[c];
+      const probability = Number.isNaN(logRatio) ? 0 : Math.min(1, Math.exp(logRatio));
+      acceptance[c] = firstAcceptance[c] = probability;
+      if (this.rng.uniform() < probability) {
+        this.accept(c, first, c);
+      } else if (this.delayedRejection > 0) {
+        retry.push(c);
+      }
+    }
+    if (retry.length > 0) {
+      const tried = { momentum, startEnergy, acceptance: firstAcceptance, epsilon, steps };
+      const moved = this.retry(retry, tried, adapt, stopped);
+      retry.forEach((c, i) => {
+        // alpha1 + (1 - alpha1) 1[second try accepted]: unbiased for the chance to move.
+        acceptance[c] = this.live[c]
+          ? firstAcceptance[c] + (1 - firstAcceptance[c]) * moved[i]
+          : NaN;
+      });
+    }
+    this.stops.push(...stopped);
+    if (adapt) this.adapt(firstAcceptance);
+    if (this.globalMoves !== undefined && this.steps % this.globalMoves.every === 0) {
+      this.globalMove(this.globalMoves);
+    }
+    if (adapt) this.adaptMetric();
+    return { step: this.steps, acceptance, observables: this.observeLive(), stopped };
+  }
+
+  /**
+   * Leapfrog trajectories of `rows` chains from (q, p) with their own step
+   * sizes and step counts, all as one batch; the inputs are not changed.
+   * A chain whose trajectory has ended keeps its q, so its U and gradient
+   * stay put while the batch finishes the others.
+   */
+  private trajectory(
+    start: Float32Array,
+    momentum: Float32Array,
+    startGradient: Float32Array,
+    startValues: Float64Array,
+    epsilon: Float64Array,
+    steps: Int32Array,
+  ): Trajectory {
+    const { dim } = this;
+    const rows = startValues.length;
+    const q = Float32Array.from(start);
+    const p = Float32Array.from(momentum);
+    let gradient = startGradient;
+    let values = startValues;
+    let force = this.metric.force(gradient, rows);
     const kick = (factor: (c: number) => number) => {
-      for (let c = 0; c < chains; c++) {
+      for (let c = 0; c < rows; c++) {
         const f = factor(c) * epsilon[c];
         if (f === 0) continue;
         for (let k = c * dim; k < (c + 1) * dim; k++) p[k] -= f * force[k];
@@ -403,54 +519,137 @@ export class Hmc implements Sampler {
     kick(() => 0.5);
     const longest = Math.max(...steps);
     for (let l = 1; l <= longest; l++) {
-      // A chain whose trajectory has ended keeps its q, so its U and gradient stay put.
-      const velocity = this.metric.velocity(p, chains);
-      for (let c = 0; c < chains; c++) {
+      const velocity = this.metric.velocity(p, rows);
+      for (let c = 0; c < rows; c++) {
         if (l > steps[c]) continue;
         for (let k = c * dim; k < (c + 1) * dim; k++) q[k] += epsilon[c] * velocity[k];
       }
-      ({ values, gradient } = potentialAndGradient(this.potential, q, chains, dim));
-      force = this.metric.force(gradient, chains);
+      ({ values, gradient } = potentialAndGradient(this.potential, q, rows, dim));
+      force = this.metric.force(gradient, rows);
       kick((c) => (l < steps[c] ? 1 : l === steps[c] ? 0.5 : 0));
     }
-    const endEnergy = this.hamiltonian(values, p);
+    return { q, p, values, gradient };
+  }
 
-    this.steps += 1;
-    const acceptance = new Float64Array(chains).fill(NaN);
-    const stopped: ChainStop[] = [];
-    for (let c = 0; c < chains; c++) {
-      if (!this.live[c]) continue;
-      if (Number.isNaN(values[c]) || values[c] === -Infinity) {
-        if (adapt) {
-          // The step-size search overshoots on purpose: a divergence, rejected.
-          this.divergences += 1;
-          acceptance[c] = 0;
-          continue;
-        }
-        stopped.push({
-          chain: c,
-          step: this.steps,
-          reason: `energy became ${values[c]} at the end of a trajectory (step size ${epsilon[c]})`,
-        });
-        this.live[c] = false;
-        continue;
-      }
-      const logRatio = startEnergy[c] - endEnergy[c];
-      const probability = Number.isNaN(logRatio) ? 0 : Math.min(1, Math.exp(logRatio));
-      acceptance[c] = probability;
-      if (this.rng.uniform() < probability) {
-        this.position.set(q.subarray(c * dim, (c + 1) * dim), c * dim);
-        this.gradient.set(gradient.subarray(c * dim, (c + 1) * dim), c * dim);
-        this.values[c] = values[c];
-      }
+  /**
+   * Whether a trajectory of chain c ended at a NaN or -Infinity potential:
+   * in warm-up a divergence of the step-size search (counted, rejected),
+   * afterwards the end of the chain (added to `stopped`).
+   */
+  private diverged(
+    value: number,
+    c: number,
+    epsilon: number,
+    adapt: boolean,
+    stopped: ChainStop[],
+  ): boolean {
+    if (!(Number.isNaN(value) || value === -Infinity)) return false;
+    if (adapt) {
+      // The step-size search overshoots on purpose: a divergence, rejected.
+      this.divergences += 1;
+      return true;
     }
-    this.stops.push(...stopped);
-    if (adapt) this.adapt(acceptance);
-    if (this.globalMoves !== undefined && this.steps % this.globalMoves.every === 0) {
-      this.globalMove(this.globalMoves);
-    }
-    if (adapt) this.adaptMetric();
-    return { step: this.steps, acceptance, observables: this.observeLive(), stopped };
+    stopped.push({
+      chain: c,
+      step: this.steps,
+      reason: `energy became ${value} at the end of a trajectory (step size ${epsilon})`,
+    });
+    this.live[c] = false;
+    return true;
+  }
+
+  /** Moves chain c to row `row` of a trajectory's end. */
+  private accept(c: number, end: Trajectory, row: number): void {
+    const { dim } = this;
+    this.position.set(end.q.subarray(row * dim, (row + 1) * dim), c * dim);
+    this.gradient.set(end.gradient.subarray(row * dim, (row + 1) * dim), c * dim);
+    this.values[c] = end.values[row];
+  }
+
+  /**
+   * The second try of delayed rejection for the chains in `retry`, whose
+   * first trajectories were rejected: a trajectory of eps / a and a times
+   * the steps from the same (q, p), then, only for chains whose uniform
+   * draw is below the bound pi(y2) / (pi(x) [1 - alpha1(x)]), the ghost
+   * trajectory of the first try from (q2, -p2). Returns 1 for each chain
+   * that moved, 0 otherwise.
+   */
+  private retry(
+    retry: number[],
+    first: {
+      momentum: Float32Array;
+      startEnergy: Float64Array;
+      acceptance: Float64Array;
+      epsilon: Float64Array;
+      steps: Int32Array;
+    },
+    adapt: boolean,
+    stopped: ChainStop[],
+  ): number[] {
+    const { dim } = this;
+    const a = this.delayedRejection;
+    const gather = (source: Float32Array, rows: number[]) => {
+      const out = new Float32Array(rows.length * dim);
+      rows.forEach((c, i) => out.set(source.subarray(c * dim, (c + 1) * dim), i * dim));
+      return out;
+    };
+    const epsilon = Float64Array.from(retry, (c) => first.epsilon[c] / a);
+    const steps = Int32Array.from(retry, (c) => first.steps[c] * a);
+    const second = this.trajectory(
+      gather(this.position, retry),
+      gather(first.momentum, retry),
+      gather(this.gradient, retry),
+      Float64Array.from(retry, (c) => this.values[c]),
+      epsilon,
+      steps,
+    );
+    const secondEnergy = this.hamiltonian(second.values, second.p);
+    this.retries += retry.length;
+    this.retryLeapfrogTotal += steps.reduce((sum, n) => sum + n, 0);
+
+    const moved = retry.map(() => 0);
+    const candidates: number[] = [];
+    const logBound = new Float64Array(retry.length);
+    const logU = new Float64Array(retry.length);
+    retry.forEach((c, i) => {
+      if (this.diverged(second.values[i], c, epsilon[i], adapt, stopped)) return;
+      logBound[i] =
+        first.startEnergy[c] - secondEnergy[i] - Math.log1p(-first.acceptance[c]);
+      logU[i] = Math.log(this.rng.uniform());
+      // The ghost factor 1 - alpha1(y2) is at most 1: no ghost can make this draw accept.
+      if (logU[i] < logBound[i]) candidates.push(i);
+    });
+    if (candidates.length === 0) return moved;
+
+    const ghostStart = gather(second.q, candidates);
+    const ghostMomentum = gather(second.p, candidates).map((v) => -v);
+    const ghostSteps = Int32Array.from(candidates, (i) => first.steps[retry[i]]);
+    const ghost = this.trajectory(
+      ghostStart,
+      ghostMomentum,
+      gather(second.gradient, candidates),
+      Float64Array.from(candidates, (i) => second.values[i]),
+      Float64Array.from(candidates, (i) => first.epsilon[retry[i]]),
+      ghostSteps,
+    );
+    const ghostEnergy = this.hamiltonian(ghost.values, ghost.p);
+    this.ghosts += candidates.length;
+    this.retryLeapfrogTotal += ghostSteps.reduce((sum, n) => sum + n, 0);
+    candidates.forEach((i, j) => {
+      const value = ghost.values[j];
+      const logRatio = secondEnergy[i] - ghostEnergy[j];
+      // A ghost that diverges is a rejected first try, as in warm-up.
+      const ghostAcceptance =
+        Number.isNaN(value) || value === -Infinity || Number.isNaN(logRatio)
+          ? 0
+          : Math.min(1, Math.exp(logRatio));
+      if (ghostAcceptance < 1 && logU[i] < logBound[i] + Math.log1p(-ghostAcceptance)) {
+        this.accept(retry[i], second, i);
+        this.retriesAccepted += 1;
+        moved[i] = 1;
+      }
+    });
+    return moved;
   }
 
   /** The current positions, chains x dim. */
@@ -487,6 +686,21 @@ export class Hmc implements Sampler {
       jitter: this.jitter,
       adapting: this.adapting,
       warmupDivergences: this.divergences,
+      ...(this.delayedRejection === 0
+        ? {}
+        : {
+            delayedRejection: this.delayedRejection,
+            retries: this.retries,
+            ...(this.retries > 0
+              ? {
+                  retryAcceptance: this.retriesAccepted / this.retries,
+                  ghostFraction: this.ghosts / this.retries,
+                }
+              : {}),
+            ...(this.trajectories > 0
+              ? { meanRetryLeapfrogSteps: this.retryLeapfrogTotal / (this.trajectories * this.chains) }
+              : {}),
+          }),
       ...(this.globalMoves === undefined
         ? {}
         : {
@@ -523,6 +737,16 @@ export class Hmc implements Sampler {
         divergences: this.divergences,
         globalProposals: this.globalProposals,
         globalAccepted: this.globalAccepted,
+        leapfrogTotal: this.leapfrogTotal,
+        trajectories: this.trajectories,
+        ...(this.delayedRejection > 0
+          ? {
+              retries: this.retries,
+              retriesAccepted: this.retriesAccepted,
+              ghosts: this.ghosts,
+              retryLeapfrogTotal: this.retryLeapfrogTotal,
+            }
+          : {}),
       },
     };
   }
@@ -625,8 +849,8 @@ export class Hmc implements Sampler {
   }
 
   private hamiltonian(values: Float64Array, momentum: Float32Array): Float64Array {
-    const energy = new Float64Array(this.chains);
-    for (let c = 0; c < this.chains; c++) {
+    const energy = new Float64Array(values.length);
+    for (let c = 0; c < values.length; c++) {
       let kinetic = 0;
       for (let k = c * this.dim; k < (c + 1) * this.dim; k++) kinetic += momentum[k] * momentum[k];
       energy[c] = values[c] + 0.5 * kinetic;
@@ -643,6 +867,14 @@ export class Hmc implements Sampler {
     }
     return observed;
   }
+}
+
+/** The end of a batch of leapfrog trajectories. */
+interface Trajectory {
+  q: Float32Array;
+  p: Float32Array;
+  values: Float64Array;
+  gradient: Float32Array;
 }
 
 /** The median of a non-empty list. */

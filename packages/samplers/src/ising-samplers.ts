@@ -41,6 +41,8 @@ export interface IsingSamplerSetup {
   warmupSteps?: number;
   /** Latent HMC: a global move from the prior after every so many trajectories; 0 for none. */
   globalEvery?: number;
+  /** HMC and latent HMC: the second-try step reduction of delayed rejection (Hmc); 0 for none. */
+  delayedRejection?: number;
   proposalBatch?: number;
   resume?: SamplerState;
 }
@@ -96,6 +98,7 @@ export function createIsingSampler(kind: SamplerKind, setup: IsingSamplerSetup):
     stepSizeAdaptation: setup.stepSizeAdaptation,
     metric: setup.metric,
     warmupSteps: setup.warmupSteps,
+    delayedRejection: setup.delayedRejection,
     observe,
     observableNames,
     resume,

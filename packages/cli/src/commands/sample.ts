@@ -60,6 +60,7 @@ const FIXED_ON_RESUME = [
   'stepSizeAdaptation',
   'metric',
   'globalEvery',
+  'delayedRejection',
   'proposalBatch',
   'warmup',
 ] as const;
@@ -118,6 +119,7 @@ function planRun(flags: SampleFlags): {
       stepSizeAdaptation: saved.settings.stepSizeAdaptation ?? 'shared',
       metric: saved.settings.metric ?? 'identity',
       globalEvery: saved.settings.globalEvery ?? 0,
+      delayedRejection: saved.settings.delayedRejection ?? 0,
       sweeps: optionalFlag(flags.sweeps, saved.settings.sweeps, count('--sweeps', 2)),
       seconds: optionalFlag(flags.seconds, saved.settings.seconds, (t) =>
         positiveFlag('--seconds', t),

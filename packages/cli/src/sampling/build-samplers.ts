@@ -76,6 +76,7 @@ export function buildSampler(
       metric: settings.metric,
       warmupSteps: settings.warmup,
       globalEvery: settings.globalEvery,
+      delayedRejection: settings.delayedRejection,
       leapfrogSteps: settings.leapfrog,
       proposalBatch: settings.proposalBatch,
       resume: parts.resume,

@@ -53,7 +53,15 @@ function tuning(s: SamplerSummary): string {
     typeof t.globalAcceptance === 'number'
       ? `, global moves accepted ${t.globalAcceptance.toPrecision(2)}`
       : '';
-  return `; ${steps}, ${metric}${global}`;
+  const retries =
+    typeof t.delayedRejection === 'number'
+      ? `, rejections retried with step / ${t.delayedRejection}` +
+        (typeof t.retryAcceptance === 'number'
+          ? ` (${t.retryAcceptance.toPrecision(2)} of retries accepted, ` +
+            `${Number(t.meanRetryLeapfrogSteps ?? 0).toPrecision(2)} extra leapfrog steps per trajectory)`
+          : '')
+      : '';
+  return `; ${steps}, ${metric}${global}${retries}`;
 }
 
 /** Warnings about an HMC sampler: a warm-up cut short, a step size that did not settle, a stuck chain. */

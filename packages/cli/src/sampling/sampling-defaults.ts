@@ -27,6 +27,7 @@ export interface SamplingDefaults {
   stepSizeAdaptation: StepSizeAdaptation;
   metric: MetricKind;
   globalEvery: number;
+  delayedRejection: number;
   proposalBatch: number;
 }
 
@@ -50,6 +51,7 @@ export const SAMPLING_DEFAULTS: Readonly<SamplingDefaults> = Object.freeze({
   stepSizeAdaptation: 'shared',
   metric: 'identity',
   globalEvery: 0,
+  delayedRejection: 0,
   proposalBatch: 256,
 });
 

@@ -34,6 +34,7 @@ export interface SamplingFlags {
   stepSizeAdaptation?: string;
   metric?: string;
   globalEvery?: string;
+  delayedRejection?: string;
   proposalBatch?: string;
   progress?: boolean;
   json?: boolean;
@@ -54,6 +55,8 @@ export interface SamplingSettings {
   stepSizeAdaptation: StepSizeAdaptation;
   metric: MetricKind;
   globalEvery: number;
+  /** HMC and latent HMC: step reduction of a second try after a rejection; 0 for none. */
+  delayedRejection: number;
   proposalBatch: number;
 }
 
@@ -84,6 +87,16 @@ export function samplingSettings(flags: SamplingFlags): SamplingSettings {
     ),
     metric: choiceFlag('--metric', flags.metric ?? d.metric, METRIC_KINDS),
     globalEvery: optionalFlag(flags.globalEvery, d.globalEvery, count('--global-every', 0)),
+    delayedRejection: optionalFlag(flags.delayedRejection, d.delayedRejection, (text) => {
+      const value = integerFlag('--delayed-rejection', text, 0);
+      if (value === 1) {
+        throw new UsageError(
+          `--delayed-rejection must be 0 (off) or an integer >= 2, the step reduction of the ` +
+            `second try, got '${text}'`,
+        );
+      }
+      return value;
+    }),
     proposalBatch: optionalFlag(flags.proposalBatch, d.proposalBatch, count('--proposal-batch', 1)),
   };
   if (settings.metric !== 'identity' && settings.warmup < MIN_METRIC_WARMUP) {
@@ -143,6 +156,11 @@ export function withSamplingOptions(command: Command): Command {
       'latent HMC: after every k-th trajectory, a global move, z drawn from the prior and ' +
         `accepted by Metropolis-Hastings; 0 for none (default ${d.globalEvery})`,
     )
+    .option(
+      '--delayed-rejection <a>',
+      'HMC and latent HMC: retry a rejected trajectory once with a step a times smaller ' +
+        `(delayed-rejection HMC); 0 for none (default ${d.delayedRejection})`,
+    )
     .option('--proposal-batch <n>', `flow proposals per pass (default ${d.proposalBatch})`)
     .option('--json', 'print the results as one JSON document on stdout instead of a table')
     .option('--no-progress', 'no progress display on stderr');
@@ -161,6 +179,7 @@ const FLAG_USERS: Readonly<Partial<Record<keyof SamplingFlags, readonly SamplerK
   stepSizeAdaptation: ['hmc', 'latent-hmc'],
   metric: ['hmc', 'latent-hmc'],
   globalEvery: ['latent-hmc'],
+  delayedRejection: ['hmc', 'latent-hmc'],
   proposalBatch: ['flow-metropolis'],
   engine: ['metropolis', 'wolff'],
 };

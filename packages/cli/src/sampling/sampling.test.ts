@@ -464,6 +464,25 @@ describe('neuralrg sample', () => {
     });
   });
 
+  it('runs HMC with delayed rejection, says so in the table, and keeps it on resume', async () => {
+    const dir = path.join(temporaryFolder(), 'dr');
+    const first = await runCli([
+      'sample', '--sampler', 'hmc', '--L', '4', '--T', 'Tc', ...QUICK,
+      '--delayed-rejection', '4', '--out', dir,
+    ]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/a rejected one retried with a step 4 times smaller/);
+    expect(first.stdout).toMatch(/rejections retried with step \/ 4 \(\S+ of retries accepted/);
+    const again = await runCli(['sample', '--resume', dir, '--delayed-rejection', '2']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/drop --delayed-rejection/);
+    const resumed = await runCli(['sample', '--resume', dir, '--sweeps', '60', '--no-progress', '--json']);
+    expect(resumed.code).toBe(0);
+    const settings = (JSON.parse(resumed.stdout) as SamplersReport).samplers[0].settings;
+    expect(settings.delayedRejection).toBe(4);
+    expect(settings.retries).toBeGreaterThan(0);
+  });
+
   it.each([
     [
       ['--sampler', 'wolff', '--L', '4', '--T', 'Tc', '--chains', '0'],
@@ -508,6 +527,14 @@ describe('neuralrg sample', () => {
     [
       ['--sampler', 'wolff', '--L', '4', '--T', 'Tc', '--metric', 'dense'],
       /--metric does not apply to sampler 'wolff'; it is for hmc, latent-hmc/,
+    ],
+    [
+      ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--delayed-rejection', '1'],
+      /--delayed-rejection must be 0 \(off\) or an integer >= 2, the step reduction of the second try, got '1'/,
+    ],
+    [
+      ['--sampler', 'wolff', '--L', '4', '--T', 'Tc', '--delayed-rejection', '4'],
+      /--delayed-rejection does not apply to sampler 'wolff'; it is for hmc, latent-hmc/,
     ],
     [
       ['--sampler', 'hmc', '--L', '4', '--T', 'Tc', '--proposal-batch', '8'],

@@ -1,9 +1,4 @@
-import {
-  isingDualShift,
-  isingInternalEnergy,
-  isingLnZ,
-  isingSpecificHeat,
-} from '@neuralrg/energies';
+import { isingDualShift, isingLnZ, isingThermodynamics } from '@neuralrg/energies';
 
 /** Exact results for the 2D Ising model on the periodic L x L torus, J = 1. */
 export interface ExactIsingValues {
@@ -23,12 +18,16 @@ export interface ExactIsingValues {
   energyPerSite: number;
   /** Specific heat per site, beta^2 (<E^2> - <E>^2) / N. */
   specificHeat: number;
+  /** Bounds on the rounding errors of energyPerSite and specificHeat. */
+  energyError: number;
+  specificHeatError: number;
 }
 
 /**
  * ln Z_Ising from Kaufman's formula and ln Z_cont = ln Z_Ising + shift of
  * the Hubbard-Stratonovich dual, with the energy and specific heat per
- * site from derivatives of ln Z_Ising in beta. Plain float64 arithmetic: no tensor
+ * site from the analytic derivatives of ln Z_Ising in beta, with bounds on
+ * their rounding errors. Plain float64 arithmetic: no tensor
  * backend is started.
  *
  * @throws RangeError when L is not an even integer >= 2 or T is not positive and finite.
@@ -36,6 +35,7 @@ export interface ExactIsingValues {
 export function exactIsingValues(L: number, T: number): ExactIsingValues {
   const lnZIsing = isingLnZ(L, T);
   const shift = isingDualShift(L, T);
+  const derived = isingThermodynamics(L, T);
   return {
     L,
     T,
@@ -44,7 +44,9 @@ export function exactIsingValues(L: number, T: number): ExactIsingValues {
     lnZcont: lnZIsing + shift,
     shift,
     freeEnergyPerSite: (-T * lnZIsing) / (L * L),
-    energyPerSite: isingInternalEnergy(L, T),
-    specificHeat: isingSpecificHeat(L, T),
+    energyPerSite: derived.energyPerSite,
+    specificHeat: derived.specificHeat,
+    energyError: derived.energyError,
+    specificHeatError: derived.specificHeatError,
   };
 }

@@ -34,8 +34,9 @@ describe('neuralrg exact', () => {
 
   it('prints the exact energy and specific heat per site', async () => {
     const json = JSON.parse((await runCli(['exact', '--L', '16', '--T', 'Tc', '--json'])).stdout);
-    // -(1/N) d ln Z / d beta by a five-point difference: accurate to ~1e-10 per site at L = 16.
+    // The analytic derivative of Kaufman's ln Z, exact to rounding.
     expect(Math.abs(json.energyPerSite - -1.4530648528)).toBeLessThan(1e-9);
+    expect(json.energyError).toBeLessThan(1e-12);
     expect(json.energyPerSite).toBe(isingInternalEnergy(16, Number(T_CRITICAL)));
     expect(json.specificHeat).toBe(isingSpecificHeat(16, Number(T_CRITICAL)));
     // At T = 1e6 the lattice is nearly free: u ~ -2 beta and c ~ 2 beta^2.
@@ -46,6 +47,12 @@ describe('neuralrg exact', () => {
     const table = (await runCli(['exact', '--L', '16', '--T', 'Tc'])).stdout;
     expect(table).toMatch(/E\/N\s+-1\.4530648528/);
     expect(table).toMatch(/specific heat c\/N\s+\d\.\d{7}\n/);
+
+    // Where rounding takes the digits (very high T), the table says so.
+    const noDigits = (await runCli(['exact', '--L', '8', '--T', '1e8'])).stdout;
+    expect(noDigits).toMatch(/E\/N\s+-0\.0000000\d+ \(no digits left: rounding error up to \d\.\de-\d+\)/);
+    const warm = (await runCli(['exact', '--L', '8', '--T', '1e4'])).stdout;
+    expect(warm).toMatch(/E\/N\s+-0\.0002000000 \(rounding error up to \d\.\de-1\d\)/);
   });
 
   it('prints a readable table without --json', async () => {

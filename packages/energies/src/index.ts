@@ -51,12 +51,9 @@ export {
   laplacianEigenvalues,
 } from './gff-exact';
 export { isingDerivedObservables, isingSpinObservables } from './ising-observables';
-export {
-  ENERGY_BETA_STEP,
-  SPECIFIC_HEAT_BETA_STEP,
-  isingInternalEnergy,
-  isingSpecificHeat,
-} from './ising-thermodynamics';
+export { isingInternalEnergy, isingSpecificHeat } from './ising-thermodynamics';
+export { isingThermodynamics } from './kaufman-derivatives';
+export type { IsingThermodynamics } from './kaufman-derivatives';
 export { isingObservablesBruteForce } from './brute-force-observables';
 
 export { Phi4 } from './phi4';

@@ -1,11 +1,7 @@
 import { isingObservablesBruteForce } from './brute-force-observables';
 import { ISING_CRITICAL_TEMPERATURE } from './critical-temperature';
-import {
-  ENERGY_BETA_STEP,
-  SPECIFIC_HEAT_BETA_STEP,
-  isingInternalEnergy,
-  isingSpecificHeat,
-} from './ising-thermodynamics';
+import { isingInternalEnergy, isingSpecificHeat } from './ising-thermodynamics';
+import { isingThermodynamics } from './kaufman-derivatives';
 import { isingLnZ } from './kaufman';
 
 const TC = ISING_CRITICAL_TEMPERATURE;
@@ -20,11 +16,10 @@ describe('exact Ising energy and specific heat from ln Z', () => {
     [4, 40],
   ])('match enumeration at L = %p, T = %p', (L, T) => {
     const reference = isingObservablesBruteForce(L, T);
-    // The finite differences are accurate to ~1e-10 (energy) and ~1e-7
-    // (specific heat) per site at these sizes (see ising-thermodynamics.ts);
-    // enumeration is exact to rounding. 1e-9 and 1e-6 leave a margin of 10.
-    expect(Math.abs(isingInternalEnergy(L, T) - reference.energyPerSite)).toBeLessThan(1e-9);
-    expect(Math.abs(isingSpecificHeat(L, T) - reference.specificHeat)).toBeLessThan(1e-6);
+    // Analytic derivatives: both agree with enumeration to rounding (measured
+    // below 1e-12 and 1e-11); 1e-10 leaves a margin.
+    expect(Math.abs(isingInternalEnergy(L, T) - reference.energyPerSite)).toBeLessThan(1e-10);
+    expect(Math.abs(isingSpecificHeat(L, T) - reference.specificHeat)).toBeLessThan(1e-10);
   });
 
   test('high-temperature limits: u -> -2 tanh(beta), c -> 2 beta^2', () => {
@@ -33,28 +28,60 @@ describe('exact Ising energy and specific heat from ln Z', () => {
     expect(isingSpecificHeat(8, 1000)).toBeCloseTo(2e-6, 8);
   });
 
-  test.each([8, 16])('do not move when the step is halved, L = %p at T_c', (L) => {
-    // Five-point stencils: halving h divides the truncation error by 16, so
-    // the change bounds the error of the published step.
-    const u = isingInternalEnergy(L, TC);
-    const c = isingSpecificHeat(L, TC);
+  test.each([8, 16])('agree with finite differences of ln Z, L = %p at T_c', (L) => {
+    // A five-point stencil in beta with h = 1e-4 is good to ~1e-12 (u) and,
+    // with h = 5e-4, ~1e-7 (c) per site at these sizes.
     const beta = 1 / TC;
     const lnZ = (b: number): number => isingLnZ(L, 1 / b);
-    const h = ENERGY_BETA_STEP / 2;
-    const uHalf =
-      -((lnZ(beta - 2 * h) - 8 * lnZ(beta - h) + 8 * lnZ(beta + h) - lnZ(beta + 2 * h)) / (12 * h)) /
-      (L * L);
-    const g = SPECIFIC_HEAT_BETA_STEP / 2;
+    const h = 1e-4;
+    const u = -((lnZ(beta - 2 * h) - 8 * lnZ(beta - h) + 8 * lnZ(beta + h) - lnZ(beta + 2 * h)) / (12 * h)) / (L * L);
+    const g = 5e-4;
     const second =
       (-lnZ(beta - 2 * g) + 16 * lnZ(beta - g) - 30 * lnZ(beta) + 16 * lnZ(beta + g) - lnZ(beta + 2 * g)) /
       (12 * g * g);
-    const cHalf = (beta * beta * second) / (L * L);
-    expect(Math.abs(u - uHalf)).toBeLessThan(1e-9);
-    expect(Math.abs(c - cHalf)).toBeLessThan(1e-7);
-    // Near T_c the energy per site is close to the infinite-lattice -sqrt 2,
-    // and the specific heat grows like (8 / pi) beta_c^2 ln L.
-    expect(Math.abs(u + Math.SQRT2)).toBeLessThan(0.1);
-    expect(c).toBeGreaterThan(1);
+    expect(Math.abs(isingInternalEnergy(L, TC) - u)).toBeLessThan(1e-10);
+    expect(Math.abs(isingSpecificHeat(L, TC) - (beta * beta * second) / (L * L))).toBeLessThan(1e-6);
+    // Near T_c the energy per site is close to the infinite-lattice -sqrt 2.
+    expect(Math.abs(isingInternalEnergy(L, TC) + Math.SQRT2)).toBeLessThan(0.1);
+  });
+
+  test('the specific heat at T_c grows like (8 / pi) beta_c^2 ln L up to large lattices', () => {
+    // Finite differences lose this: with a fixed step the printed c/N was 9 %
+    // low at L = 4096. The analytic derivatives keep the exact slope
+    // (Ferdinand and Fisher 1969): c(2L) - c(L) -> (8 / pi) beta_c^2 ln 2.
+    const slope = (8 / Math.PI) * Math.LN2 / (TC * TC);
+    const c = [256, 512, 1024, 2048].map((L) => isingThermodynamics(L, TC));
+    for (let i = 1; i < c.length; i++) {
+      expect(Math.abs(c[i].specificHeat - c[i - 1].specificHeat - slope)).toBeLessThan(0.01);
+    }
+    // Values checked by converging finite differences at L = 1024 and 2048.
+    expect(c[2].specificHeat).toBeCloseTo(3.5659, 3);
+    expect(c[3].specificHeat).toBeCloseTo(3.9087, 3);
+    expect(c[3].specificHeatError).toBeLessThan(1e-7);
+  });
+
+  test('stay accurate and non-negative at low temperature', () => {
+    // L = 4, T = 0.3: enumeration gives c = 1.8653e-9 (finite differences gave -1.6e-8).
+    const reference = isingObservablesBruteForce(4, 0.3);
+    const low = isingThermodynamics(4, 0.3);
+    expect(Math.abs(low.specificHeat - reference.specificHeat)).toBeLessThan(1e-11);
+    expect(Math.abs(low.energyPerSite - reference.energyPerSite)).toBeLessThan(1e-12);
+    for (const T of [0.1, 0.01, 1e-3]) {
+      const r = isingThermodynamics(8, T);
+      expect(r.specificHeat).toBeGreaterThanOrEqual(0);
+      expect(r.specificHeat).toBeLessThan(1e-10 + r.specificHeatError);
+      expect(Math.abs(r.energyPerSite + 2)).toBeLessThan(1e-10);
+    }
+  });
+
+  test('bound their rounding error where the terms cancel, at very high T', () => {
+    // u ~ -2 tanh(1/T); N coth(2K) and the Kaufman products cancel.
+    const warm = isingThermodynamics(8, 1e4);
+    expect(Math.abs(warm.energyPerSite + 2 * Math.tanh(1e-4))).toBeLessThan(warm.energyError);
+    expect(warm.energyError / 2e-4).toBeLessThan(1e-5);
+    const hot = isingThermodynamics(8, 1e8);
+    // No digits left: the bound says so.
+    expect(hot.energyError).toBeGreaterThan(Math.abs(hot.energyPerSite));
   });
 
   test('rejects bad L and T', () => {

@@ -6,7 +6,7 @@ import { checkEvenLatticeSize, checkTemperature } from './validate';
  * The dual coupling K* = artanh(exp(-2K)) of Kramers and Wannier. Near
  * K = 0 the argument tends to 1, so 1 - exp(-2K) is taken from expm1.
  */
-function dualCouplingOf(K: number): number {
+export function dualCouplingOf(K: number): number {
   const e = Math.exp(-2 * K);
   if (e < 0.5) return Math.atanh(e);
   return 0.5 * Math.log((1 + e) / -Math.expm1(-2 * K));
@@ -20,7 +20,7 @@ function dualCouplingOf(K: number): number {
  * no digits when u is small. For |gamma_0| > 600, where u would overflow,
  * the same arccosh is written with exp(|gamma_0|) factored out.
  */
-function gammaOf(k: number, L: number, gamma0: number): number {
+export function gammaOf(k: number, L: number, gamma0: number): number {
   const g = Math.abs(gamma0);
   const sine = Math.sin((Math.PI * k) / (2 * L));
   const a = 2 * sine * sine;

@@ -1,7 +1,7 @@
 import { ISING_CRITICAL_TEMPERATURE, isingLnZ, isingLnZBruteForce } from '@neuralrg/energies';
 import { isingEnumeratedAverages } from './ising-enumeration';
 import { isingExactObservables } from './ising-exact';
-import { ENERGY_DIFFERENCE_STEP, isingExactEnergyPerSite } from './ising-exact-energy';
+import { isingExactEnergyPerSite } from './ising-exact-energy';
 
 const Tc = ISING_CRITICAL_TEMPERATURE;
 
@@ -27,23 +27,22 @@ describe('exact Ising observables', () => {
   it.each([1.5, Tc, 3.5])(
     'derives <E>/N from Kaufman ln Z in agreement with enumeration at L = 4, T = %p',
     (T) => {
-      // Five-point stencil with h = 1e-4: error ~1e-13 per site here (see ENERGY_DIFFERENCE_STEP).
+      // Analytic derivative: exact to rounding (bound ~1e-14 per site here).
       const derived = isingExactEnergyPerSite(4, T);
-      expect(derived.step).toBe(ENERGY_DIFFERENCE_STEP);
       expect(
         Math.abs(derived.energyPerSite - isingEnumeratedAverages(4, T).energyPerSite),
-      ).toBeLessThan(1e-9);
-      expect(derived.errorEstimate).toBeLessThan(1e-11);
+      ).toBeLessThan(1e-11);
+      expect(derived.errorEstimate).toBeLessThan(1e-12);
     },
   );
 
-  it('gives energies at T_c for L = 8 and 16 near the infinite-lattice -sqrt 2, with small stencil error', () => {
+  it('gives energies at T_c for L = 8 and 16 near the infinite-lattice -sqrt 2, with small rounding error', () => {
     for (const L of [8, 16]) {
       const { energyPerSite, errorEstimate } = isingExactEnergyPerSite(L, Tc);
       // Finite-size corrections at T_c are O(1/L): within 0.1 of -sqrt 2 = -1.41421.
       expect(Math.abs(energyPerSite + Math.SQRT2)).toBeLessThan(0.1);
-      // Measured 2e-13 (L = 8) and 1.4e-12 (L = 16); 1e-10 leaves room across platforms.
-      expect(errorEstimate).toBeLessThan(1e-10);
+      // Bounds of 1.1e-14 (L = 8) and 2.1e-14 (L = 16).
+      expect(errorEstimate).toBeLessThan(1e-12);
     }
     // The derivative is of the right function: a plain central difference agrees to O(h^2).
     const h = 1e-5;
@@ -65,9 +64,7 @@ describe('exact Ising observables', () => {
     expect(() => isingExactEnergyPerSite(8, 0)).toThrow(
       /temperature T must be a positive finite number, got 0/,
     );
-    expect(() => isingExactEnergyPerSite(8, Tc, -1)).toThrow(
-      /step must be a positive finite number, got -1/,
-    );
-    expect(() => isingExactEnergyPerSite(8, 1000, 1e-3)).toThrow(/step must be below beta \/ 2/);
+    // Any positive T works: no finite-difference step has to fit below beta.
+    expect(isingExactEnergyPerSite(4, 6000).energyPerSite).toBeCloseTo(-2 / 6000, 9);
   });
 });

@@ -62,7 +62,7 @@ export { createIsingSampler, DEFAULT_HMC_STEP_SIZE, FLOW_SAMPLERS } from './isin
 export type { IsingSamplerSetup } from './ising-samplers';
 export { isingExactObservables } from './ising-exact';
 export type { IsingExactObservables } from './ising-exact';
-export { isingExactEnergyPerSite, ENERGY_DIFFERENCE_STEP } from './ising-exact-energy';
+export { isingExactEnergyPerSite } from './ising-exact-energy';
 export type { ExactEnergy } from './ising-exact-energy';
 export { isingEnumeratedAverages, ENUMERATION_MAX_L } from './ising-enumeration';
 export type { EnumeratedAverages } from './ising-enumeration';

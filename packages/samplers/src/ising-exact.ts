@@ -20,8 +20,8 @@ export function isingExactObservables(L: number, T: number): IsingExactObservabl
   const values: Record<string, number> = { energy: energy.energyPerSite };
   const methods: Record<string, string> = {
     energy:
-      `-(1/N) d ln Z / d beta, five-point difference of Kaufman's ln Z, h = ${energy.step}, ` +
-      `error estimate ${energy.errorEstimate.toExponential(1)}`,
+      `-(1/N) d ln Z / d beta, analytic derivative of Kaufman's ln Z, ` +
+      `rounding error below ${energy.errorEstimate.toExponential(1)}`,
   };
   if (L <= ENUMERATION_MAX_L) {
     const enumerated = isingEnumeratedAverages(L, T);

@@ -15,6 +15,19 @@ interface ExactFlags {
   json?: boolean;
 }
 
+/**
+ * A derived value with as many decimals as shown, and a note when its
+ * rounding error reaches the last of them.
+ */
+function withError(value: number, error: number, decimals: number): string {
+  const text = value.toFixed(decimals);
+  if (error < 0.5 * 10 ** -decimals) return text;
+  if (error >= Math.abs(value)) {
+    return `${text} (no digits left: rounding error up to ${error.toExponential(1)})`;
+  }
+  return `${text} (rounding error up to ${error.toExponential(1)})`;
+}
+
 /** A readable table of the exact values. */
 function exactTable(values: ExactIsingValues): string {
   const rows: [string, string][] = [
@@ -24,8 +37,8 @@ function exactTable(values: ExactIsingValues): string {
     ['ln Z_cont (dual)', values.lnZcont.toFixed(10)],
     ['shift cont - Ising', values.shift.toFixed(10)],
     ['f per site', values.freeEnergyPerSite.toFixed(10)],
-    ['E/N', values.energyPerSite.toFixed(10)],
-    ['specific heat c/N', values.specificHeat.toFixed(7)],
+    ['E/N', withError(values.energyPerSite, values.energyError, 10)],
+    ['specific heat c/N', withError(values.specificHeat, values.specificHeatError, 7)],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   return rows.map(([name, value]) => `${name.padEnd(width)}  ${value}\n`).join('');
@@ -37,7 +50,7 @@ export function addExactCommand(program: Command, context: CommandContext): void
     .command('exact')
     .description('print the exact ln Z, energy and specific heat of the 2D Ising model, and ln Z of its continuous dual')
     .option('--energy <name>', `energy model: ${EXACT_ENERGIES.join(', ')} (default ising)`)
-    .option('--L <size>', 'linear lattice size, an even integer >= 2')
+    .option('--L <size>', 'linear lattice size, an even integer from 2 to 4096')
     .option('--T <temperature>', 'temperature in units of J, or Tc for 2/ln(1+sqrt 2)')
     .option('--json', 'print one JSON line {"lnZ": ln Z_Ising, "lnZcont": ln Z_cont, ...}')
     .allowExcessArguments(false)

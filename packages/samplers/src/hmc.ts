@@ -35,6 +35,13 @@ export const DEFAULT_TARGET_ACCEPTANCE = 0.65;
  */
 export const MIN_STEPS_AFTER_METRIC = 15;
 
+/**
+ * The largest step reduction of delayed rejection: a second try of a
+ * times the leapfrog steps runs as one synchronous batch, and a = 64
+ * already makes it cost 64 first tries.
+ */
+export const MAX_DELAYED_REJECTION = 64;
+
 /** Default jitter: each trajectory's step size is eps times a uniform factor in [0.9, 1.1]. */
 export const DEFAULT_STEP_JITTER = 0.1;
 
@@ -91,8 +98,8 @@ export interface HmcOptions {
    * Delayed rejection: a rejected trajectory is retried once from the same
    * start and momentum with a step this many times smaller and as many
    * times more leapfrog steps (the same length), accepted by the
-   * second-stage ratio of {@link Hmc}. An integer >= 2, or 0 (default)
-   * for none.
+   * second-stage ratio of {@link Hmc}. An integer from 2 to
+   * {@link MAX_DELAYED_REJECTION}, or 0 (default) for none.
    */
   delayedRejection?: number;
   /** Leapfrog steps per trajectory; with `trajectoryLength`, the most per trajectory. */
@@ -208,10 +215,12 @@ export class Hmc implements Sampler {
   private divergences = 0;
   private readonly globalMoves: GlobalMoves | undefined;
   private readonly delayedRejection: number;
+  /** Delayed rejection after warm-up: second tries, those accepted, ghosts run, batched leapfrog steps, trajectories. */
   private retries = 0;
   private retriesAccepted = 0;
   private ghosts = 0;
   private retryLeapfrogTotal = 0;
+  private samplingTrajectories = 0;
   private globalProposals = 0;
   private globalAccepted = 0;
 
@@ -292,12 +301,14 @@ export class Hmc implements Sampler {
     if (
       !(
         this.delayedRejection === 0 ||
-        (Number.isInteger(this.delayedRejection) && this.delayedRejection >= 2)
+        (Number.isInteger(this.delayedRejection) &&
+          this.delayedRejection >= 2 &&
+          this.delayedRejection <= MAX_DELAYED_REJECTION)
       )
     ) {
       throw new RangeError(
-        `delayedRejection must be 0 (off) or an integer >= 2, the step-size reduction of the ` +
-          `second try, got ${options.delayedRejection}`,
+        `delayedRejection must be 0 (off) or an integer from 2 to ${MAX_DELAYED_REJECTION}, ` +
+          `the step-size reduction of the second try, got ${options.delayedRejection}`,
       );
     }
     if (this.delayedRejection > 0) {
@@ -362,6 +373,7 @@ export class Hmc implements Sampler {
       this.leapfrogTotal = Number(saved.data.leapfrogTotal ?? 0);
       this.trajectories = Number(saved.data.trajectories ?? 0);
       this.retryLeapfrogTotal = Number(saved.data.retryLeapfrogTotal ?? 0);
+      this.samplingTrajectories = Number(saved.data.samplingTrajectories ?? 0);
       this.retries = Number(saved.data.retries ?? 0);
       this.retriesAccepted = Number(saved.data.retriesAccepted ?? 0);
       this.ghosts = Number(saved.data.ghosts ?? 0);
@@ -436,6 +448,7 @@ export class Hmc implements Sampler {
       this.leapfrogTotal += steps[c];
     }
     this.trajectories += 1;
+    if (!adapt) this.samplingTrajectories += 1;
 
     const momentum = this.rng.fillNormal(new Float32Array(chains * dim));
     const startEnergy = this.hamiltonian(this.values, momentum);
@@ -604,8 +617,10 @@ export class Hmc implements Sampler {
       steps,
     );
     const secondEnergy = this.hamiltonian(second.values, second.p);
-    this.retries += retry.length;
-    this.retryLeapfrogTotal += steps.reduce((sum, n) => sum + n, 0);
+    // Statistics of the sampling phase; the batch runs its longest trajectory.
+    const count = adapt ? 0 : 1;
+    this.retries += count * retry.length;
+    this.retryLeapfrogTotal += count * Math.max(...steps);
 
     const moved = retry.map(() => 0);
     const candidates: number[] = [];
@@ -633,8 +648,8 @@ export class Hmc implements Sampler {
       ghostSteps,
     );
     const ghostEnergy = this.hamiltonian(ghost.values, ghost.p);
-    this.ghosts += candidates.length;
-    this.retryLeapfrogTotal += ghostSteps.reduce((sum, n) => sum + n, 0);
+    this.ghosts += count * candidates.length;
+    this.retryLeapfrogTotal += count * Math.max(...ghostSteps);
     candidates.forEach((i, j) => {
       const value = ghost.values[j];
       const logRatio = secondEnergy[i] - ghostEnergy[j];
@@ -645,7 +660,7 @@ export class Hmc implements Sampler {
           : Math.min(1, Math.exp(logRatio));
       if (ghostAcceptance < 1 && logU[i] < logBound[i] + Math.log1p(-ghostAcceptance)) {
         this.accept(retry[i], second, i);
-        this.retriesAccepted += 1;
+        this.retriesAccepted += count;
         moved[i] = 1;
       }
     });
@@ -697,8 +712,8 @@ export class Hmc implements Sampler {
                   ghostFraction: this.ghosts / this.retries,
                 }
               : {}),
-            ...(this.trajectories > 0
-              ? { meanRetryLeapfrogSteps: this.retryLeapfrogTotal / (this.trajectories * this.chains) }
+            ...(this.samplingTrajectories > 0
+              ? { meanRetryLeapfrogSteps: this.retryLeapfrogTotal / this.samplingTrajectories }
               : {}),
           }),
       ...(this.globalMoves === undefined
@@ -745,6 +760,7 @@ export class Hmc implements Sampler {
               retriesAccepted: this.retriesAccepted,
               ghosts: this.ghosts,
               retryLeapfrogTotal: this.retryLeapfrogTotal,
+              samplingTrajectories: this.samplingTrajectories,
             }
           : {}),
       },

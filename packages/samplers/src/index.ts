@@ -12,6 +12,7 @@ export {
   DEFAULT_LEAPFROG_STEPS,
   DEFAULT_STEP_JITTER,
   DEFAULT_TARGET_ACCEPTANCE,
+  MAX_DELAYED_REJECTION,
   STEP_SIZE_ADAPTATIONS,
 } from './hmc';
 export type { HmcOptions, StepSizeAdaptation } from './hmc';

@@ -53,13 +53,11 @@ function tuning(s: SamplerSummary): string {
     typeof t.globalAcceptance === 'number'
       ? `, global moves accepted ${t.globalAcceptance.toPrecision(2)}`
       : '';
+  // The step unit already names the reduction; this gives what the retries did and cost.
   const retries =
-    typeof t.delayedRejection === 'number'
-      ? `, rejections retried with step / ${t.delayedRejection}` +
-        (typeof t.retryAcceptance === 'number'
-          ? ` (${t.retryAcceptance.toPrecision(2)} of retries accepted, ` +
-            `${Number(t.meanRetryLeapfrogSteps ?? 0).toPrecision(2)} extra leapfrog steps per trajectory)`
-          : '')
+    typeof t.retryAcceptance === 'number'
+      ? `, ${t.retryAcceptance.toPrecision(2)} of retries accepted at ` +
+        `${Number(t.meanRetryLeapfrogSteps ?? 0).toPrecision(2)} extra batched leapfrog steps per trajectory`
       : '';
   return `; ${steps}, ${metric}${global}${retries}`;
 }

@@ -3,6 +3,7 @@ import { BACKENDS } from '@neuralrg/tensor';
 import type { BackendName } from '@neuralrg/tensor';
 import {
   LATTICE_ENGINES,
+  MAX_DELAYED_REJECTION,
   METRIC_KINDS,
   MIN_METRIC_WARMUP,
   STEP_SIZE_ADAPTATIONS,
@@ -89,10 +90,10 @@ export function samplingSettings(flags: SamplingFlags): SamplingSettings {
     globalEvery: optionalFlag(flags.globalEvery, d.globalEvery, count('--global-every', 0)),
     delayedRejection: optionalFlag(flags.delayedRejection, d.delayedRejection, (text) => {
       const value = integerFlag('--delayed-rejection', text, 0);
-      if (value === 1) {
+      if (value === 1 || value > MAX_DELAYED_REJECTION) {
         throw new UsageError(
-          `--delayed-rejection must be 0 (off) or an integer >= 2, the step reduction of the ` +
-            `second try, got '${text}'`,
+          `--delayed-rejection must be 0 (off) or an integer from 2 to ${MAX_DELAYED_REJECTION}, ` +
+            `the step reduction of the second try, got '${text}'`,
         );
       }
       return value;
@@ -158,8 +159,9 @@ export function withSamplingOptions(command: Command): Command {
     )
     .option(
       '--delayed-rejection <a>',
-      'HMC and latent HMC: retry a rejected trajectory once with a step a times smaller ' +
-        `(delayed-rejection HMC); 0 for none (default ${d.delayedRejection})`,
+      `HMC and latent HMC: retry a rejected trajectory once with a step a times smaller and a ` +
+        `times the leapfrog steps (delayed-rejection HMC), a an integer from 2 to ` +
+        `${MAX_DELAYED_REJECTION}; 0 for none (default ${d.delayedRejection})`,
     )
     .option('--proposal-batch <n>', `flow proposals per pass (default ${d.proposalBatch})`)
     .option('--json', 'print the results as one JSON document on stdout instead of a table')

@@ -42,12 +42,12 @@ export async function runWithProgress(
   previous?: SamplingRecord,
 ): Promise<{ record: SamplingRecord; ended: RunEnd }> {
   const warmupBudget = WARMUP_BUDGET_FRACTION * plan.seconds;
-  const display = new SamplingProgressDisplay(
-    io.stderr,
-    sampler.kind,
-    { warmup: warmupBudget, sampling: plan.seconds },
-    sampler.chains,
-  );
+  // The record's times are totals over every session: so are the budgets shown and applied.
+  const budgets = {
+    warmup: (previous?.warmupSeconds ?? 0) + warmupBudget,
+    sampling: (previous?.seconds ?? 0) + plan.seconds,
+  };
+  const display = new SamplingProgressDisplay(io.stderr, sampler.kind, budgets, sampler.chains);
   let interrupted = false;
   const unsubscribe = io.onInterrupt(() => {
     interrupted = true;
@@ -65,8 +65,8 @@ export async function runWithProgress(
       {
         warmup: plan.warmup,
         steps: plan.sweeps,
-        seconds: (previous?.seconds ?? 0) + plan.seconds,
-        warmupSeconds: (previous?.warmupSeconds ?? 0) + warmupBudget,
+        seconds: budgets.sampling,
+        warmupSeconds: budgets.warmup,
       },
       {
         onProgress: (progress) => {

@@ -48,11 +48,13 @@ describe('neuralrg exact', () => {
     expect(table).toMatch(/E\/N\s+-1\.4530648528/);
     expect(table).toMatch(/specific heat c\/N\s+\d\.\d{7}\n/);
 
-    // Where rounding takes the digits (very high T), the table says so.
-    const noDigits = (await runCli(['exact', '--L', '8', '--T', '1e8'])).stdout;
-    expect(noDigits).toMatch(/E\/N\s+-0\.0000000\d+ \(no digits left: rounding error up to \d\.\de-\d+\)/);
-    const warm = (await runCli(['exact', '--L', '8', '--T', '1e4'])).stdout;
-    expect(warm).toMatch(/E\/N\s+-0\.0002000000 \(rounding error up to \d\.\de-1\d\)/);
+    // Small values in significant digits: the high-temperature series keeps them all.
+    const veryHot = (await runCli(['exact', '--L', '8', '--T', '1e8'])).stdout;
+    expect(veryHot).toMatch(/E\/N\s+-2\.000000e-8\n/);
+    expect(veryHot).toMatch(/specific heat c\/N\s+2\.000000e-16\n/);
+    // Where the bound reaches the printed digits, the table says so (low T).
+    const cold = (await runCli(['exact', '--L', '64', '--T', '0.05'])).stdout;
+    expect(cold).toMatch(/specific heat c\/N\s+\S+ \((no digits left: )?rounding error up to/);
   });
 
   it('prints a readable table without --json', async () => {

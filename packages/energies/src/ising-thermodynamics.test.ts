@@ -1,6 +1,7 @@
 import { isingObservablesBruteForce } from './brute-force-observables';
 import { ISING_CRITICAL_TEMPERATURE } from './critical-temperature';
 import { isingInternalEnergy, isingSpecificHeat } from './ising-thermodynamics';
+import { isingHighTemperatureSeries } from './ising-high-temperature';
 import { isingThermodynamics } from './kaufman-derivatives';
 import { isingLnZ } from './kaufman';
 
@@ -74,14 +75,33 @@ describe('exact Ising energy and specific heat from ln Z', () => {
     }
   });
 
-  test('bound their rounding error where the terms cancel, at very high T', () => {
-    // u ~ -2 tanh(1/T); N coth(2K) and the Kaufman products cancel.
-    const warm = isingThermodynamics(8, 1e4);
-    expect(Math.abs(warm.energyPerSite + 2 * Math.tanh(1e-4))).toBeLessThan(warm.energyError);
-    expect(warm.energyError / 2e-4).toBeLessThan(1e-5);
-    const hot = isingThermodynamics(8, 1e8);
-    // No digits left: the bound says so.
-    expect(hot.energyError).toBeGreaterThan(Math.abs(hot.energyPerSite));
+  test('take the high-temperature series above T = 1000, continuous with Kaufman at the switch', () => {
+    // Kaufman's products cancel against N coth(2K) at high T; the series
+    // does not. Enumeration at L = 2, 4 checks it where it is used.
+    for (const L of [2, 4]) {
+      const reference = isingObservablesBruteForce(L, 1500);
+      const series = isingThermodynamics(L, 1500);
+      expect(Math.abs(series.energyPerSite / reference.energyPerSite - 1)).toBeLessThan(1e-9);
+      expect(Math.abs(series.specificHeat / reference.specificHeat - 1)).toBeLessThan(1e-6);
+    }
+    for (const L of [2, 4, 6, 8]) {
+      const K = 1.2e-3;
+      const kaufman = isingThermodynamics(L, 1 / K);
+      const series = isingHighTemperatureSeries(L, K);
+      expect(Math.abs(series.lnZ - kaufman.lnZ)).toBeLessThan(1e-12 * L * L);
+      // Measured 3e-11 - 1.3e-10 and 1e-11 - 8e-10: Kaufman's rounding there.
+      expect(Math.abs(series.energyPerSite / kaufman.energyPerSite - 1)).toBeLessThan(1e-9);
+      expect(Math.abs(series.specificHeat / kaufman.specificHeat - 1)).toBeLessThan(1e-8);
+    }
+    // Far out, u = -2 tanh K - 4 t^3 and c = 2 K^2, with no digits lost; at
+    // T = 1e200 Kaufman's terms used to underflow to an error.
+    const t = Math.tanh(1e-4);
+    expect(isingThermodynamics(8, 1e4).energyPerSite).toBeCloseTo(-2 * t - 4 * t ** 3, 18);
+    const far = isingThermodynamics(8, 1e16);
+    expect(far.energyPerSite / -2e-16 - 1).toBeCloseTo(0, 12);
+    expect(far.specificHeat / 2e-32 - 1).toBeCloseTo(0, 12);
+    expect(isingThermodynamics(16, 1e200).energyPerSite).toBeCloseTo(-2e-200, 210);
+    expect(isingLnZ(4, 1e200)).toBeCloseTo(16 * Math.LN2, 12);
   });
 
   test('rejects bad L and T', () => {

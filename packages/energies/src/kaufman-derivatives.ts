@@ -1,4 +1,5 @@
 import { dualCouplingOf, gammaOf } from './kaufman';
+import { HIGH_TEMPERATURE_COUPLING, isingHighTemperatureSeries } from './ising-high-temperature';
 import { logTwoCosh, signedLogTwoSinh } from './log-space';
 import { checkEvenLatticeSize, checkTemperature } from './validate';
 
@@ -77,9 +78,11 @@ function productTerm(
  * No finite differences: the values hold for any L up to the limits of
  * isingLnZ and any T where the cancellations below leave digits, which
  * energyError and specificHeatError bound (eps times the magnitude of the
- * cancelling terms). At very high T, N coth(2K) and the Kaufman products
- * cancel to leave u ~ -2 tanh K: about 1e-9 relative at T = 1e4 and no
- * digits near T = 1e12.
+ * cancelling terms). At high T, N coth(2K) and the Kaufman products
+ * cancel to leave u ~ -2 tanh K (about 1e-9 relative at T = 1e4, no
+ * digits near T = 1e12), so above T = 1000 the high-temperature series
+ * (isingHighTemperatureSeries) gives all three, with its truncation as
+ * the error.
  *
  * @throws RangeError when L is not an even integer >= 2 or T is not a positive finite number.
  */
@@ -88,6 +91,7 @@ export function isingThermodynamics(L: number, T: number): IsingThermodynamics {
   checkTemperature(T);
   const K = 1 / T;
   const N = L * L;
+  if (K < HIGH_TEMPERATURE_COUPLING) return { L, T, ...isingHighTemperatureSeries(L, K) };
   const sinh2K = Math.sinh(2 * K);
   const coth2K = 1 / Math.tanh(2 * K);
   const gamma0 = 2 * (K - dualCouplingOf(K));

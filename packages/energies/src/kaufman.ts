@@ -1,5 +1,6 @@
 import { logTwoCosh, signedLogProduct, signedLogSumExp, signedLogTwoSinh } from './log-space';
 import type { SignedLog } from './log-space';
+import { HIGH_TEMPERATURE_COUPLING, isingHighTemperatureSeries } from './ising-high-temperature';
 import { checkEvenLatticeSize, checkTemperature } from './validate';
 
 /**
@@ -48,7 +49,9 @@ export function gammaOf(k: number, L: number, gamma0: number): number {
  *
  * Everything is done in float64 with logarithms: products become sums of
  * logs, and the four terms are added by a signed log-sum-exp, since Z4 is
- * negative above T_c.
+ * negative above T_c. Above T = 1 / HIGH_TEMPERATURE_COUPLING (1000) the
+ * high-temperature series takes over (isingHighTemperatureSeries), where
+ * the four terms would cancel to nothing.
  *
  * @example
  * isingLnZ(8, ISING_CRITICAL_TEMPERATURE); // returns 60.1417808...
@@ -60,6 +63,7 @@ export function isingLnZ(L: number, T: number): number {
   checkTemperature(T);
 
   const K = 1 / T;
+  if (K < HIGH_TEMPERATURE_COUPLING) return isingHighTemperatureSeries(L, K).lnZ;
   const gamma0 = 2 * (K - dualCouplingOf(K));
   const gamma = new Float64Array(2 * L);
   gamma[0] = gamma0;

@@ -20,8 +20,10 @@ interface ExactFlags {
  * rounding error reaches the last of them.
  */
 function withError(value: number, error: number, decimals: number): string {
-  const text = value.toFixed(decimals);
-  if (error < 0.5 * 10 ** -decimals) return text;
+  // Values far below the last decimal (high or low T) in significant digits.
+  const small = value !== 0 && Math.abs(value) < 1e-3;
+  const text = small ? value.toExponential(6) : value.toFixed(decimals);
+  if (error < (small ? 5e-7 * Math.abs(value) : 0.5 * 10 ** -decimals)) return text;
   if (error >= Math.abs(value)) {
     return `${text} (no digits left: rounding error up to ${error.toExponential(1)})`;
   }

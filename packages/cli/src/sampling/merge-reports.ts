@@ -98,7 +98,7 @@ export function mergeReports(entries: readonly string[]): SamplersReport {
       );
     }
     if (report.flow === null) return;
-    if (flow !== null && (flow.dir !== report.flow.dir || flow.step !== report.flow.step)) {
+    if (flow !== null && (!sameFolder(flow.dir, report.flow.dir) || flow.step !== report.flow.step)) {
       throw new RunError(
         `--from: ${files[i]} used the flow ${describeFlow(report.flow)}, another file ` +
           `${describeFlow(flow)}; compare runs of one flow`,
@@ -126,4 +126,9 @@ export function mergeReports(entries: readonly string[]): SamplersReport {
     skipped: reports.flatMap((report) => report.skipped),
     sources,
   };
+}
+
+/** Whether two paths name one folder: equal, or equal once links are resolved. */
+function sameFolder(a: string, b: string): boolean {
+  return a === b || realPath(a) === realPath(b);
 }

@@ -107,8 +107,10 @@ function hmcWarnings(s: SamplerSummary, label: string): string[] {
       `warning: ${label}: chain${stuck.length === 1 ? '' : 's'} ${list} accepted under ` +
         `${HMC_ACCEPTANCE_FLOOR} of ${stuck.length === 1 ? 'its' : 'their'} trajectories: ` +
         'caught where the target is stiffer than the step size allows, ' +
-        `${stuck.length === 1 ? 'it moves' : 'they move'} little; a long run, or ` +
-        '--step-size-adaptation per-chain (each chain its own step size), helps',
+        `${stuck.length === 1 ? 'it moves' : 'they move'} little; ` +
+        (typeof s.settings.delayedRejection === 'number'
+          ? 'a longer run, or a larger --delayed-rejection, helps'
+          : '--delayed-rejection 4 (a second try with shorter steps after a rejection) helps'),
     );
   }
   return out;

@@ -200,6 +200,14 @@ describe('neuralrg compare-samplers', () => {
     expect(report.samplers).toEqual([...wolff.samplers, ...flow.samplers]);
     expect(report.flow).toEqual(flow.flow);
     expect(report.sources).toHaveLength(2);
+    // One flow reached through a link is still one flow.
+    fs.symlinkSync(flowDir, path.join(root, 'flow-link'));
+    await run('flow-metropolis', 'fm-link', ['--flow', path.join(root, 'flow-link')]);
+    const linkedFlow = await runCli([
+      'compare-samplers', '--from', `${path.join(root, 'fm')},${path.join(root, 'fm-link')}`,
+    ]);
+    expect(linkedFlow.stderr).not.toMatch(/error/);
+    expect(linkedFlow.code).toBe(0);
 
     await run('metropolis', 'other-T', ['--L', '4', '--T', '3']);
     const mixed = await runCli(['compare-samplers', '--from', `${path.join(root, 'wolff')},${path.join(root, 'other-T')}`]);

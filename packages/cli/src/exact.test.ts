@@ -39,7 +39,7 @@ describe('neuralrg exact', () => {
     expect(json.energyError).toBeLessThan(1e-12);
     expect(json.energyPerSite).toBe(isingInternalEnergy(16, Number(T_CRITICAL)));
     expect(json.specificHeat).toBe(isingSpecificHeat(16, Number(T_CRITICAL)));
-    // At T = 1e6 the lattice is nearly free: u ~ -2 beta and c ~ 2 beta^2.
+    // At T = 1000 the lattice is nearly free: u ~ -2 beta and c ~ 2 beta^2.
     const hot = JSON.parse((await runCli(['exact', '--L', '4', '--T', '1000', '--json'])).stdout);
     expect(hot.energyPerSite).toBeCloseTo(-2 / 1000, 6);
     expect(hot.specificHeat).toBeCloseTo(2 / 1e6, 8);

@@ -5,7 +5,7 @@ import { isingObservablesBruteForce } from './brute-force-observables';
 import { dualCouplingInverse, dualDiagonalShift } from './dual-coupling';
 import { isingDualShift } from './dual-shift';
 import { isingDerivedObservables, isingSpinObservables } from './ising-observables';
-import { isingInternalEnergy, isingSpecificHeat } from './ising-thermodynamics';
+import { isingThermodynamics } from './kaufman-derivatives';
 import { isingLnZ } from './kaufman';
 import { logCosh } from './log-cosh';
 import type { EnergyModel } from './model';
@@ -103,22 +103,19 @@ export class IsingDual implements EnergyModel {
   /**
    * Exact expectations of the Ising spins: energy per site and specific heat
    * from derivatives in beta of Kaufman's finite-size ln Z
-   * ({@link isingInternalEnergy}, {@link isingSpecificHeat}), <m> = 0 and
+   * ({@link isingThermodynamics}, one call for both), <m> = 0 and
    * correlation[0] = 1 by symmetry; for L <= 4 every observable by
    * enumeration ({@link isingObservablesBruteForce}).
    */
   exactObservables(): Record<string, number> {
     if (this.exact === undefined) {
       const { L, T } = this.config;
-      this.exact =
-        L <= BRUTE_FORCE_MAX_L
-          ? isingObservablesBruteForce(L, T)
-          : {
-              energyPerSite: isingInternalEnergy(L, T),
-              specificHeat: isingSpecificHeat(L, T),
-              magnetisation: 0,
-              'correlation[0]': 1,
-            };
+      if (L <= BRUTE_FORCE_MAX_L) {
+        this.exact = isingObservablesBruteForce(L, T);
+      } else {
+        const { energyPerSite, specificHeat } = isingThermodynamics(L, T);
+        this.exact = { energyPerSite, specificHeat, magnetisation: 0, 'correlation[0]': 1 };
+      }
     }
     return { ...this.exact };
   }

@@ -571,8 +571,8 @@ export class Hmc implements Sampler {
     return true;
   }
 
-  /** Moves chain c to row `row` of a trajectory's end. */
-  private accept(c: number, end: Trajectory, row: number): void {
+  /** Moves chain c to row `row` of a batch of new positions (a trajectory's end, a global move). */
+  private accept(c: number, end: Omit<Trajectory, 'p'>, row: number): void {
     const { dim } = this;
     this.position.set(end.q.subarray(row * dim, (row + 1) * dim), c * dim);
     this.gradient.set(end.gradient.subarray(row * dim, (row + 1) * dim), c * dim);
@@ -786,9 +786,7 @@ export class Hmc implements Sampler {
       const logRatio = this.values[c] - value + current[c] - fresh[c];
       if (!Number.isFinite(value) || !(Math.log(this.rng.uniform()) < logRatio)) continue;
       this.globalAccepted += 1;
-      this.position.set(proposal.subarray(c * dim, (c + 1) * dim), c * dim);
-      this.gradient.set(proposed.gradient.subarray(c * dim, (c + 1) * dim), c * dim);
-      this.values[c] = value;
+      this.accept(c, { q: proposal, ...proposed }, c);
     }
   }
 
